@@ -1,0 +1,38 @@
+// annals/ingest.h: reading bulletins into a database.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace annals {
+
+struct IngestOptions {
+  /// Files larger than this are rejected as input errors.
+  std::int64_t max_file_bytes = 16 * 1024 * 1024;
+};
+
+/// What happened to one input file.
+struct IngestFileResult {
+  enum class Status {
+    kAdded,      ///< A new document, or a new version of a known one, was written.
+    kUnchanged,  ///< The same bytes were already stored: nothing written.
+    kRejected,   ///< Not a readable bulletin: nothing written; see `message`.
+  };
+  std::string path;
+  Status status = Status::kRejected;
+  std::int64_t claims = 0;
+  std::string message;  ///< For kRejected: the reason, naming the file.
+};
+
+struct IngestReport {
+  std::vector<IngestFileResult> files;
+  /// True if any file was rejected.
+  bool HasRejections() const {
+    for (const auto& f : files)
+      if (f.status == IngestFileResult::Status::kRejected) return true;
+    return false;
+  }
+};
+
+}  // namespace annals

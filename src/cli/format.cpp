@@ -1,0 +1,339 @@
+// Renders claims and documents for terminals and programs.
+#include "cli/format.h"
+
+#include <cmath>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+namespace annals::cli {
+namespace {
+
+using nlohmann::json;
+
+json DateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+
+json NumberJson(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  if (std::floor(*v) == *v && std::fabs(*v) < 9e15) return static_cast<std::int64_t>(*v);
+  return *v;
+}
+
+std::string NumberText(double v) {
+  std::ostringstream s;
+  if (std::floor(v) == v && std::fabs(v) < 9e15)
+    s << static_cast<std::int64_t>(v);
+  else
+    s << v;
+  return s.str();
+}
+
+std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : "…"; }
+
+std::string RangeText(const DateRange& r) {
+  if (!r.from && !r.to) return "";
+  if (r.from && r.to && *r.from == *r.to) return r.from->ToString();
+  return DateText(r.from) + ".." + DateText(r.to);
+}
+
+// Decodes the UTF-8 character at `i`; returns its length.
+std::size_t NextChar(const std::string& s, std::size_t i, char32_t& cp) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + n > s.size()) n = s.size() - i;
+  cp = n == 1 ? c : c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return n;
+}
+
+bool IsWide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+// Display width: East Asian wide characters take two columns.
+std::size_t Width(const std::string& s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    i += NextChar(s, i, cp);
+    w += IsWide(cp) ? 2 : 1;
+  }
+  return w;
+}
+
+// Cuts `s` to at most `max` display columns, on a character boundary, with an ellipsis.
+std::string Clip(const std::string& s, std::size_t max) {
+  if (Width(s) <= max) return s;
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = NextChar(s, i, cp);
+    const std::size_t w = IsWide(cp) ? 2 : 1;
+    if (width + w > max - 1) break;
+    out += s.substr(i, n);
+    width += w;
+    i += n;
+  }
+  return out + "…";
+}
+
+std::string OneLine(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return s;
+}
+
+std::string CsvCell(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+const std::vector<std::string> kCsvColumns = {
+    "id", "kind", "subject", "metric", "class", "value", "value_min", "value_max", "qualifier",
+    "unit", "object", "relation", "valid_from", "valid_to", "recorded_from", "recorded_to",
+    "known_from", "known_to", "lang", "quote", "span_start", "span_end", "document_path",
+    "document_published_on", "rule", "extractor_version"};
+
+std::vector<std::string> CsvRow(const Claim& c) {
+  const json j = ClaimJson(c);
+  auto str = [](const json& v) {
+    if (v.is_null()) return std::string();
+    if (v.is_string()) return v.get<std::string>();
+    return v.dump();
+  };
+  return {str(j["id"]), str(j["kind"]), str(j["subject"]), str(j["metric"]), str(j["class"]),
+          str(j["value"]), str(j["value_min"]), str(j["value_max"]), str(j["qualifier"]),
+          str(j["unit"]), str(j["object"]), str(j["relation"]), str(j["valid_from"]),
+          str(j["valid_to"]), str(j["recorded_from"]), str(j["recorded_to"]),
+          str(j["known_from"]), str(j["known_to"]), str(j["lang"]), str(j["quote"]),
+          str(j["span"]["start"]), str(j["span"]["end"]), str(j["document"]["path"]),
+          str(j["document"]["published_on"]), str(j["extractor"]["rule"]),
+          str(j["extractor"]["version"])};
+}
+
+void PrintCsv(std::ostream& out, const std::vector<std::string>& header,
+              const std::vector<std::vector<std::string>>& rows) {
+  for (std::size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << CsvCell(header[i]);
+  out << "\n";
+  for (const auto& r : rows) {
+    for (std::size_t i = 0; i < r.size(); ++i) out << (i ? "," : "") << CsvCell(r[i]);
+    out << "\n";
+  }
+}
+
+std::string WhatText(const Claim& c) {
+  switch (c.kind) {
+    case ClaimKind::kCount: {
+      std::string s = FigureText(c) + " " + c.unit;
+      if (c.partner_class != PartnerClass::kNone) s += " (" + std::string(ToString(c.partner_class)) + ")";
+      return s;
+    }
+    case ClaimKind::kEvent: return c.metric;
+    case ClaimKind::kRelation:
+      return std::string(ToString(c.relation)) + " " + c.object +
+             (c.object_country.empty() ? "" : ", " + c.object_country);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string FigureText(const Claim& c) {
+  if (!c.value) return "";
+  static const char* kMarks[] = {"", ">", ">=", "<~", "~", "<", "<="};
+  return kMarks[static_cast<int>(c.qualifier)] + NumberText(*c.value);
+}
+
+json ClaimJson(const Claim& c) {
+  json j;
+  j["id"] = c.id;
+  j["kind"] = ToString(c.kind);
+  j["subject"] = c.subject;
+  j["metric"] = c.metric;
+  j["class"] = c.partner_class == PartnerClass::kNone ? json(nullptr) : json(ToString(c.partner_class));
+  j["value"] = NumberJson(c.value);
+  j["value_min"] = NumberJson(c.value_min);
+  j["value_max"] = NumberJson(c.value_max);
+  j["qualifier"] = c.kind == ClaimKind::kCount ? json(ToString(c.qualifier)) : json(nullptr);
+  j["unit"] = c.unit.empty() ? json(nullptr) : json(c.unit);
+  j["object"] = c.object.empty() ? json(nullptr) : json(c.object);
+  j["object_country"] = c.object_country.empty() ? json(nullptr) : json(c.object_country);
+  j["relation"] = c.relation == RelationType::kNone ? json(nullptr) : json(ToString(c.relation));
+  j["valid_from"] = DateJson(c.valid.from);
+  j["valid_to"] = DateJson(c.valid.to);
+  j["valid_precision"] = c.valid.from ? json(c.valid.from->precision == Precision::kYear ? "year"
+                                             : c.valid.from->precision == Precision::kMonth ? "month"
+                                                                                           : "day")
+                                      : json(nullptr);
+  j["recorded_from"] = DateJson(c.recorded_from);
+  j["recorded_to"] = DateJson(c.recorded_to);
+  j["known_from"] = c.known_from;
+  j["known_to"] = c.known_to ? json(*c.known_to) : json(nullptr);
+  j["lang"] = c.lang;
+  j["quote"] = c.quote;
+  j["span"] = {{"start", c.span.start}, {"end", c.span.end}};
+  j["document"] = {{"id", c.document.id},
+                   {"path", c.document.path},
+                   {"title", c.document.title},
+                   {"published_on", DateJson(c.document.published_on)},
+                   {"published_on_inferred", c.document.published_on_inferred},
+                   {"sha256", c.document.sha256}};
+  j["extractor"] = {{"rule", c.rule}, {"version", c.extractor_version}};
+  return j;
+}
+
+void PrintTable(std::ostream& out, const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) widths[i] = Width(header[i]);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size() && i < widths.size(); ++i)
+      widths[i] = std::max(widths[i], Width(r[i]));
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      s += cells[i];
+      if (i + 1 < cells.size()) s += std::string(widths[i] - Width(cells[i]) + 2, ' ');
+    }
+    out << s << "\n";
+  };
+  line(header);
+  for (const auto& r : rows) line(r);
+}
+
+void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
+  switch (format) {
+    case Format::kJson:
+    case Format::kJsonl: {
+      std::vector<json> items;
+      for (const auto& a : result.claims) {
+        json j = ClaimJson(a.claim);
+        j["latest"] = a.latest;
+        j["conflicts_with"] = a.conflicts_with;
+        items.push_back(j);
+      }
+      if (format == Format::kJsonl) {
+        for (const auto& j : items) out << j.dump() << "\n";
+      } else {
+        json doc = {{"claims", items},
+                    {"explanation", result.explanation.empty() ? json(nullptr) : json(result.explanation)}};
+        out << doc.dump(2) << "\n";
+      }
+      return;
+    }
+    case Format::kCsv: {
+      std::vector<std::string> header = kCsvColumns;
+      header.push_back("latest");
+      header.push_back("conflicts_with");
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& a : result.claims) {
+        auto r = CsvRow(a.claim);
+        r.push_back(a.latest ? "true" : "false");
+        std::string ids;
+        for (auto id : a.conflicts_with) ids += (ids.empty() ? "" : " ") + std::to_string(id);
+        r.push_back(ids);
+        rows.push_back(r);
+      }
+      PrintCsv(out, header, rows);
+      return;
+    }
+    case Format::kTable: break;
+  }
+  if (result.claims.empty()) {
+    out << result.explanation << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& a : result.claims) {
+    const Claim& c = a.claim;
+    std::string flags = a.latest ? "latest" : "";
+    if (!a.conflicts_with.empty()) {
+      std::string ids;
+      for (auto id : a.conflicts_with) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+      flags += (flags.empty() ? "" : " ") + std::string("conflicts:") + ids;
+    }
+    rows.push_back({std::to_string(c.id), c.subject, WhatText(c), RangeText(c.valid),
+                    DateText(c.recorded_from) + (c.document.published_on_inferred ? "?" : ""),
+                    flags, Clip(c.document.title, 34), Clip(OneLine(c.quote), 60)});
+  }
+  PrintTable(out, {"ID", "SUBJECT", "WHAT", "VALID", "REPORTED", "FLAGS", "DOCUMENT", "QUOTE"}, rows);
+  std::size_t conflicted = 0;
+  for (const auto& a : result.claims) conflicted += a.conflicts_with.empty() ? 0 : 1;
+  out << "\n" << result.claims.size() << " claim" << (result.claims.size() == 1 ? "" : "s");
+  if (conflicted) out << "; " << conflicted << " disagree with a figure from another report";
+  out << ". `latest` marks claims from the latest report on their subject and metric.\n";
+}
+
+void PrintClaims(std::ostream& out, const std::vector<Claim>& claims, Format format) {
+  if (format == Format::kJsonl) {
+    for (const auto& c : claims) out << ClaimJson(c).dump() << "\n";
+  } else if (format == Format::kJson) {
+    json all = json::array();
+    for (const auto& c : claims) all.push_back(ClaimJson(c));
+    out << all.dump(2) << "\n";
+  } else if (format == Format::kCsv) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : claims) rows.push_back(CsvRow(c));
+    PrintCsv(out, kCsvColumns, rows);
+  } else {
+    QueryResult r;
+    for (const auto& c : claims) r.claims.push_back({c, false, {}});
+    r.explanation = "the database holds no claims";
+    PrintAnswer(out, r, Format::kTable);
+  }
+}
+
+void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Format format) {
+  auto to_json = [](const DocumentInfo& d) {
+    return json{{"id", d.ref.id},
+                {"path", d.ref.path},
+                {"title", d.ref.title},
+                {"published_on", DateJson(d.ref.published_on)},
+                {"published_on_inferred", d.ref.published_on_inferred},
+                {"publisher", d.publisher},
+                {"lang", d.lang},
+                {"bytes", d.bytes},
+                {"claims", d.claims},
+                {"sha256", d.ref.sha256},
+                {"known_from", d.known_from},
+                {"known_to", d.known_to ? json(*d.known_to) : json(nullptr)}};
+  };
+  if (format == Format::kJson || format == Format::kJsonl) {
+    json all = json::array();
+    for (const auto& d : docs) {
+      if (format == Format::kJsonl) out << to_json(d).dump() << "\n";
+      else all.push_back(to_json(d));
+    }
+    if (format == Format::kJson) out << all.dump(2) << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : docs) {
+    rows.push_back({std::to_string(d.ref.id),
+                    DateText(d.ref.published_on) + (d.ref.published_on_inferred ? "?" : ""),
+                    d.lang, std::to_string(d.claims), d.known_to ? "replaced" : "current",
+                    format == Format::kCsv ? d.ref.title : Clip(d.ref.title, 50), d.ref.path});
+  }
+  const std::vector<std::string> header = {"ID", "PUBLISHED", "LANG", "CLAIMS", "STATE", "TITLE", "PATH"};
+  if (format == Format::kCsv) {
+    PrintCsv(out, header, rows);
+  } else {
+    if (docs.empty()) {
+      out << "no documents: ingest some with `annals ingest PATH`\n";
+      return;
+    }
+    PrintTable(out, header, rows);
+    out << "\n`?` after a date: no date line; the latest date the text mentions is taken as a lower bound.\n";
+  }
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,34 @@
+// Output of the CLI: claims and documents as tables, JSON, JSON Lines or CSV.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "annals/database.h"
+
+namespace annals::cli {
+
+enum class Format { kTable, kJson, kJsonl, kCsv };
+
+/// The export contract's object for one claim (README, "Export").
+nlohmann::json ClaimJson(const Claim& c);
+
+/// A query answer in `format`.
+void PrintAnswer(std::ostream& out, const QueryResult& result, Format format);
+/// Every claim, for `annals export`.
+void PrintClaims(std::ostream& out, const std::vector<Claim>& claims, Format format);
+/// The document listing.
+void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Format format);
+
+/// Renders rows as a table with a header line, columns padded to their widest cell
+/// (counted in display columns: CJK characters count two).
+void PrintTable(std::ostream& out, const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows);
+
+/// A value with its qualifier for people: `>35000`, `~500`, `<=100`.
+std::string FigureText(const Claim& c);
+
+}  // namespace annals::cli

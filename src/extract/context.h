@@ -1,0 +1,53 @@
+// What the sentence-level rules of the extractor know about where they are.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annals/time.h"
+#include "extract/dates.h"
+#include "extract/draft.h"
+#include "extract/knowledge.h"
+
+namespace annals::extract {
+
+/// One sentence under extraction. Positions in `folded`/`original` are relative to the
+/// sentence; `offset` turns them into positions of the normalised document text.
+struct SentenceContext {
+  const Knowledge& knowledge;
+  std::u32string_view folded;
+  std::u32string_view original;
+  std::size_t offset = 0;
+  std::string lang;
+  std::vector<TimeExpr> times;        ///< The sentence's own time expressions.
+  DateRange governing;                ///< Time carried from earlier sentences or the title.
+  std::string city;                   ///< The bulletin's own city (default subject).
+  std::optional<Date> published;
+  std::u32string_view paragraph_folded;  ///< The whole paragraph, for wider context.
+
+  /// Valid time for something stated at sentence position `at`: the nearest time
+  /// expression before it in the sentence (else after it), else the governing time.
+  DateRange TimeAt(std::size_t at) const;
+  /// Starts a draft of `kind` covering sentence chars [begin, end).
+  Draft Make(ClaimKind kind, std::size_t begin, std::size_t end, const char* rule) const;
+  /// True if [begin, end) lies inside one of the sentence's time expressions.
+  bool InTime(std::size_t begin, std::size_t end) const;
+};
+
+/// Counted figures of an English sentence.
+void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out);
+/// Counted figures of a Chinese sentence.
+void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out);
+/// Dated events of a sentence in either language.
+void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out);
+/// Partner ties of a sentence in either language.
+void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out);
+
+/// English singular lemma of a folded English noun (`cities` → `city`).
+std::string Lemma(std::u32string_view folded_noun);
+/// The metric a counted unit belongs to, or the unit itself.
+std::string MetricOf(const Knowledge& k, const std::string& unit);
+
+}  // namespace annals::extract

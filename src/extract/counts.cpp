@@ -1,0 +1,383 @@
+// Counted figures: a number, its qualifier, the thing counted, its metric and partner class.
+#include "extract/numbers.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "extract/context.h"
+#include "extract/tokens.h"
+#include "text/mapped_text.h"
+#include "text/unicode.h"
+
+namespace annals::extract {
+namespace {
+
+// Words that end an English noun phrase after a figure.
+bool EndsNounPhrase(std::u32string_view w) {
+  static const std::array<std::u32string_view, 56> kWords = {
+      U"of", U"to", U"from", U"in", U"at", U"on", U"with", U"by", U"for", U"and", U"or",
+      U"including", U"which", U"that", U"were", U"was", U"have", U"has", U"had", U"is",
+      U"are", U"be", U"been", U"who", U"as", U"totaling", U"totalling", U"across",
+      U"around", U"covering", U"made", U"under", U"between", U"during", U"than", U"per",
+      U"each", U"into", U"sold", U"set", U"broke", U"won", U"participated", U"invested",
+      U"total", U"accounting", U"the", U"a", U"an", U"their", U"its", U"respectively",
+      U"will", U"would", U"can", U"did"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+bool LooksAdjective(std::u32string_view w) {
+  if (w.find(U'-') != std::u32string_view::npos) return true;
+  static const std::array<std::u32string_view, 8> kEndings = {U"al", U"ic", U"ive", U"ous",
+                                                              U"ful", U"ary", U"ese", U"ian"};
+  for (auto e : kEndings)
+    if (w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e) return true;
+  return false;
+}
+
+// Nouns that measure another noun: `7 pairs of sister cities` counts cities.
+bool IsMeasureNoun(std::u32string_view lemma) {
+  return lemma == U"pair" || lemma == U"group" || lemma == U"batch" || lemma == U"couple";
+}
+
+std::optional<Qualifier> QualifierNamed(const std::string& key) {
+  if (key == "exact") return Qualifier::kExact;
+  return ParseQualifier(key);
+}
+
+// The partner class a phrase near `at` gives: nearest before, else nearest after.
+PartnerClass PartnerClassNear(const Knowledge& k, std::u32string_view folded, std::size_t at) {
+  const auto matches = k.FindPhrases("partner_class", folded);
+  const PhraseMatch* best = nullptr;
+  for (const auto& m : matches) {
+    if (m.key == "agreement") continue;
+    if (m.begin <= at && (!best || best->begin > at || m.begin > best->begin)) best = &m;
+    if (m.begin > at && !best) best = &m;
+  }
+  if (!best) return PartnerClass::kNone;
+  return best->key == "friendship" ? PartnerClass::kFriendship : PartnerClass::kFriendlyExchange;
+}
+
+void Classify(const SentenceContext& ctx, Draft& d, std::size_t at, bool paragraph_wide) {
+  d.metric = MetricOf(ctx.knowledge, d.unit);
+  if (d.metric != "partner_cities" && d.metric != "partner_countries") return;
+  PartnerClass cls = PartnerClassNear(ctx.knowledge, ctx.folded, at);
+  if (cls == PartnerClass::kNone && paragraph_wide)
+    cls = PartnerClassNear(ctx.knowledge, ctx.paragraph_folded, 0);
+  if (cls == PartnerClass::kNone) {
+    d.metric = d.unit;
+    return;
+  }
+  d.partner_class = cls;
+  d.unit = d.metric == "partner_cities" ? "city" : "country";
+}
+
+}  // namespace
+
+std::string Lemma(std::u32string_view w) {
+  static const std::array<std::pair<std::u32string_view, const char*>, 8> kIrregular = {{
+      {U"people", "person"}, {U"children", "child"}, {U"men", "man"}, {U"women", "woman"},
+      {U"media", "media"}, {U"series", "series"}, {U"news", "news"}, {U"staff", "staff"}}};
+  for (const auto& [plural, single] : kIrregular)
+    if (w == plural) return single;
+  std::u32string s(w);
+  auto ends = [&](std::u32string_view e) {
+    return s.size() > e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+  };
+  if (ends(U"ies") && s.size() > 4) s = s.substr(0, s.size() - 3) + U"y";
+  else if (ends(U"sses") || ends(U"xes") || ends(U"ches") || ends(U"shes")) s.resize(s.size() - 2);
+  else if (ends(U"s") && !ends(U"ss") && !ends(U"us") && !ends(U"is")) s.pop_back();
+  return text::ToUtf8(s);
+}
+
+std::string MetricOf(const Knowledge& k, const std::string& unit) {
+  if (auto key = k.KeyOf("metric", text::Fold(text::FromUtf8(unit)))) return *key;
+  return unit;
+}
+
+void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
+  const Knowledge& k = ctx.knowledge;
+  const std::vector<Token> t = Tokenize(ctx.folded, ctx.original);
+  const auto word = [&](std::size_t i) -> std::u32string_view {
+    return i < t.size() && t[i].kind == Token::Kind::kWord ? t[i].text : std::u32string_view();
+  };
+  Qualifier carried = Qualifier::kExact;  // `more than 7,000 enterprises and 700,000 entrepreneurs`
+  std::size_t carried_until = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // The figure: digits or a number word, then scale words.
+    std::optional<double> value;
+    bool digits = false;
+    if (t[i].kind == Token::Kind::kNumber) {
+      value = DigitsAt(t[i].text, 0)->value;
+      digits = true;
+    } else if (t[i].kind == Token::Kind::kWord) {
+      value = k.Number("number_en", t[i].text);
+      // A capitalised number word inside a sentence is part of a name (`Top Ten`).
+      if (value && t[i].upper && i > 0 && t[i - 1].kind == Token::Kind::kWord) value.reset();
+    }
+    if (!value) continue;
+    if (ctx.InTime(t[i].begin, t[i].end)) continue;
+    if (digits && t[i].text.size() == 4 && *value >= 1900 && *value <= 2100) continue;  // a year
+    const std::u32string_view prev = word(i >= 1 ? i - 1 : t.size());
+    // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`.
+    if (prev == U"top" || prev == U"no" || (i >= 1 && t[i - 1].upper && !prev.empty() &&
+                                            !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin) &&
+                                            i >= 2))
+      continue;
+    // A list number opening a sentence: `1. FAW-Volkswagen`.
+    if (i == 0 && t.size() > 1 && t[1].kind == Token::Kind::kPunct && t[1].text[0] == '.') continue;
+    std::size_t j = i + 1;
+    while (j < t.size()) {
+      if (auto scale = k.Number("scale_en", word(j))) {
+        *value *= *scale;
+        ++j;
+      } else {
+        break;
+      }
+    }
+    std::size_t begin = t[i].begin;
+    // Qualifier before the figure.
+    Qualifier q = Qualifier::kExact;
+    std::string currency;
+    std::size_t lead = i;
+    if (lead > 0 && t[lead - 1].kind != Token::Kind::kWord && t[lead - 1].kind != Token::Kind::kNumber) {
+      if (auto c = k.PhraseAt("currency", ctx.folded, t[lead - 1].begin); c && c->end == t[i].begin) {
+        currency = c->key;
+        begin = t[lead - 1].begin;
+        --lead;
+      }
+    }
+    if (lead > 0 && currency.empty()) {
+      for (std::size_t back = 1; back <= 3 && back <= lead; ++back) {
+        auto c = k.PhraseAt("currency", ctx.folded, t[lead - back].begin);
+        if (c && (c->end == t[lead].begin || c->end + 1 == t[lead].begin)) {
+          currency = c->key;
+          begin = t[lead - back].begin;
+          lead -= back;
+          break;
+        }
+      }
+    }
+    for (std::size_t back = 1; back <= 4 && back <= lead; ++back) {
+      auto m = k.PhraseAt("qualifier_en", ctx.folded, t[lead - back].begin);
+      if (m && m->end <= t[lead].begin && (m->end == t[lead].begin || m->end + 1 == t[lead].begin)) {
+        if (auto qq = QualifierNamed(m->key)) q = *qq;
+        begin = m->begin;
+        break;
+      }
+    }
+    if (q == Qualifier::kExact && carried != Qualifier::kExact && prev == U"and" && t[i].begin <= carried_until + 8)
+      q = carried;
+    if (word(j) == U"plus") {  // `50 plus achievements`, `200 plus volumes`
+      q = Qualifier::kMoreThan;
+      ++j;
+    }
+    // Trailing currency word or percent sign.
+    std::string unit;
+    std::size_t end = t[j - 1].end;
+    if (currency.empty() && j < t.size()) {
+      if (auto c = k.PhraseAt("currency", ctx.folded, t[j].begin)) {
+        currency = c->key;
+        end = c->end;
+        while (j < t.size() && t[j].begin < c->end) ++j;
+      }
+    }
+    std::size_t head_end = end;
+    if (!currency.empty()) {
+      unit = currency;
+    } else if (j < t.size() && t[j].kind == Token::Kind::kPunct && t[j].text[0] == '%') {
+      unit = "percent";
+      end = head_end = t[j].end;
+    } else {
+      // The noun phrase: modifiers, then the head noun before a function word or stop.
+      std::u32string_view head;
+      std::size_t k2 = j;
+      int words = 0;
+      while (k2 < t.size() && words < 8) {
+        const Token& tk = t[k2];
+        if (tk.kind == Token::Kind::kPunct) {
+          const char32_t c = tk.text[0];
+          if (c == U'“' || c == U'”' || c == '"') {
+            ++k2;
+            continue;
+          }
+          if (c == '(') {  // `840 groups (pieces) of sculptures`
+            std::size_t close = k2;
+            while (close < t.size() && !(t[close].kind == Token::Kind::kPunct && t[close].text[0] == ')')) ++close;
+            if (close < t.size() && close - k2 <= 4) {
+              k2 = close + 1;
+              continue;
+            }
+          }
+          // Coordinated modifiers: `multi-level, wide-range and large-scale ... activities`.
+          if (c == ',' && !head.empty() && LooksAdjective(head)) {
+            ++k2;
+            continue;
+          }
+          break;
+        }
+        if (tk.kind != Token::Kind::kWord) break;
+        if (EndsNounPhrase(tk.text)) {
+          if ((tk.text == U"and" || tk.text == U"or") && !head.empty() && LooksAdjective(head)) {
+            ++k2;
+            continue;
+          }
+          break;
+        }
+        head = tk.text;
+        head_end = tk.end;
+        ++words;
+        ++k2;
+      }
+      if (head.empty() || LooksAdjective(head)) continue;
+      unit = Lemma(head);
+      // `7 pairs of sister cities`: the measured noun is what is counted.
+      if (IsMeasureNoun(text::FromUtf8(unit)) && word(k2) == U"of") {
+        std::size_t m = k2 + 1;
+        std::u32string_view inner;
+        while (m < t.size() && t[m].kind == Token::Kind::kWord && !EndsNounPhrase(t[m].text)) {
+          inner = t[m].text;
+          head_end = t[m].end;
+          ++m;
+        }
+        if (!inner.empty()) unit = Lemma(inner);
+      }
+      // Durations and repetitions are not counts of things.
+      if (unit == "year" || unit == "time" || unit == "month" || unit == "day") continue;
+      end = head_end;
+    }
+    Draft d = ctx.Make(ClaimKind::kCount, begin, end, digits ? "count.en.figure" : "count.en.word");
+    if (!currency.empty()) d.rule = "count.en.money";
+    d.value = value;
+    d.qualifier = q;
+    BoundsOf(q, *value, d.value_min, d.value_max);
+    d.unit = unit;
+    d.subject = ctx.city;
+    d.valid = ctx.TimeAt(t[i].begin);
+    Classify(ctx, d, t[i].begin, false);
+    if (!currency.empty()) d.metric = MetricOf(k, currency);
+    out.push_back(d);
+    if (q != Qualifier::kExact) {
+      carried = q;
+      carried_until = end;
+    } else {
+      carried = Qualifier::kExact;
+    }
+  }
+}
+
+void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
+  const Knowledge& k = ctx.knowledge;
+  const std::u32string_view s = ctx.folded;
+  for (std::size_t i = 0; i < s.size();) {
+    std::optional<Figure> fig = DigitsAt(s, i);
+    if (!fig && text::IsHan(s[i]) && (i == 0 || s[i - 1] != U'第')) fig = ChineseNumeralAt(s, i);
+    if (!fig) {
+      ++i;
+      continue;
+    }
+    const std::size_t next = std::max(fig->end, i + 1);
+    if (ctx.InTime(fig->begin, fig->end) || (i > 0 && (s[i - 1] == U'第' || s[i - 1] == U'前' ||
+                                                     s[i - 1] == U'后'))) {
+      i = next;
+      continue;
+    }
+    double value = fig->value;
+    std::size_t j = fig->end;
+    // Multipliers after digits: 4.6亿, 3亿多.
+    while (j < s.size() && ChineseMultiplier(s[j]) >= 1e4) value *= ChineseMultiplier(s[j++]);
+    Qualifier q = Qualifier::kExact;
+    std::size_t begin = fig->begin;
+    for (std::size_t back = 1; back <= 2 && back <= begin; ++back) {
+      if (auto m = k.PhraseAt("qualifier_zh_prefix", s, fig->begin - back);
+          m && m->end == fig->begin) {
+        q = *QualifierNamed(m->key);
+        begin = m->begin;
+      }
+    }
+    if (auto m = k.PhraseAt("qualifier_zh_suffix", s, j); m && (m->end - m->begin) == 1) {
+      // 多/余 directly after the figure or multiplier.
+      q = *QualifierNamed(m->key);
+      j = m->end;
+    }
+    std::string unit, currency;
+    std::size_t end = j;
+    if (auto c = k.PhraseAt("currency", s, j)) {
+      currency = c->key;
+      end = c->end;
+      if (auto c2 = k.PhraseAt("currency", s, end)) end = c2->end;  // 元人民币
+    }
+    bool pair = false;
+    bool decisive_classifier = false;
+    if (currency.empty()) {
+      // A classifier is required: bare Chinese numerals are too often parts of words.
+      auto cls = k.PhraseAt("classifier_zh", s, j);
+      if (!cls) {
+        i = next;
+        continue;
+      }
+      if (cls->key == "年" || cls->key == "次" || (!fig->digits && value < 2)) {
+        i = next;
+        continue;
+      }
+      end = cls->end;
+      const auto& base = k.Values("classifier_zh", cls->key);
+      if (!base.empty()) unit = text::ToUtf8(base[0]);
+      pair = unit == "pair";
+      decisive_classifier = cls->key == "人" || cls->key == "名" || cls->key == "人次";
+      // Suffix qualifier after the classifier: 100个以上.
+      if (auto m = k.PhraseAt("qualifier_zh_suffix", s, end); m && m->key == "more_than" &&
+                                                              s.substr(m->begin, 2) == U"以上") {
+        q = Qualifier::kMoreThan;
+        end = m->end;
+      }
+      // The noun: right after the classifier (within a few characters), else right before
+      // the figure (友城7对).
+      std::optional<PhraseMatch> noun;
+      for (std::size_t a = end; a < std::min(s.size(), end + 5) && !noun; ++a) {
+        if (s[a] == ',' || s[a] == U'。' || s[a] == U'、' || s[a] == ';') break;
+        noun = k.PhraseAt("noun_zh", s, a);
+      }
+      if (noun && !decisive_classifier) {
+        unit = noun->key == "" ? unit : text::ToUtf8(k.Values("noun_zh", noun->key)[0]);
+        end = noun->end;
+      } else if (!decisive_classifier) {
+        for (std::size_t len = 6; len >= 1; --len) {
+          if (begin < len) continue;
+          if (auto m = k.PhraseAt("noun_zh", s, begin - len); m && m->end == begin) {
+            unit = text::ToUtf8(k.Values("noun_zh", m->key)[0]);
+            begin = m->begin;
+            break;
+          }
+        }
+      }
+      if (unit.empty()) {
+        i = next;
+        continue;
+      }
+    } else {
+      unit = currency;
+    }
+    Draft d = ctx.Make(ClaimKind::kCount, begin, end,
+                       currency.empty() ? "count.zh.classifier" : "count.zh.money");
+    d.value = value;
+    d.qualifier = q;
+    BoundsOf(q, value, d.value_min, d.value_max);
+    d.subject = ctx.city;
+    d.valid = ctx.TimeAt(fig->begin);
+    if (pair) {
+      // Pairs are counted ties: between partner cities where the paragraph speaks of them.
+      d.unit = "city";
+      Classify(ctx, d, fig->begin, true);
+      if (d.metric != "partner_cities") d.unit = d.metric = "pair";
+    } else {
+      d.unit = unit;
+      Classify(ctx, d, fig->begin, false);
+    }
+    if (!currency.empty()) d.metric = MetricOf(k, currency);
+    out.push_back(d);
+    i = std::max(end, next);
+  }
+}
+
+}  // namespace annals::extract

@@ -1,0 +1,325 @@
+// Dates and periods: English word patterns over tokens, Chinese patterns over characters.
+#include "extract/dates.h"
+
+#include <algorithm>
+
+#include "extract/numbers.h"
+#include "extract/tokens.h"
+#include "text/unicode.h"
+
+namespace annals::extract {
+namespace {
+
+bool IsYear(double v) { return v >= 1900 && v <= 2100 && v == static_cast<int>(v); }
+
+struct Cursor {
+  const std::vector<Token>& t;
+  std::size_t size() const { return t.size(); }
+  bool Word(std::size_t i, std::u32string_view w) const {
+    return i < t.size() && t[i].kind == Token::Kind::kWord && t[i].text == w;
+  }
+  bool Punct(std::size_t i, char32_t c) const {
+    return i < t.size() && t[i].kind == Token::Kind::kPunct && t[i].text[0] == c;
+  }
+  std::optional<int> Int(std::size_t i) const {
+    if (i >= t.size() || t[i].kind != Token::Kind::kNumber) return std::nullopt;
+    auto f = DigitsAt(t[i].text, 0);
+    if (!f || f->value != static_cast<int>(f->value)) return std::nullopt;
+    return static_cast<int>(f->value);
+  }
+  std::optional<int> Year(std::size_t i) const {
+    auto v = Int(i);
+    if (v && IsYear(*v) && t[i].text.size() == 4) return v;
+    return std::nullopt;
+  }
+  // A day of month, `2` or `29th`.
+  std::optional<int> Day(std::size_t i) const {
+    if (i >= t.size()) return std::nullopt;
+    std::u32string_view s = t[i].text;
+    if (t[i].kind == Token::Kind::kAlnum) {
+      const std::size_t n = s.find_first_not_of(U"0123456789");
+      const std::u32string_view suffix = s.substr(n);
+      if (suffix != U"st" && suffix != U"nd" && suffix != U"rd" && suffix != U"th")
+        return std::nullopt;
+      s = s.substr(0, n);
+    } else if (t[i].kind != Token::Kind::kNumber) {
+      return std::nullopt;
+    }
+    if (s.empty() || s.size() > 2) return std::nullopt;
+    int d = 0;
+    for (char32_t c : s) {
+      if (!text::IsDigit(c)) return std::nullopt;
+      d = d * 10 + static_cast<int>(c - '0');
+    }
+    return d >= 1 && d <= 31 ? std::optional<int>(d) : std::nullopt;
+  }
+};
+
+std::optional<Date> Valid(int y, int m, int d) {
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return Date::Parse(iso);
+}
+
+std::optional<int> MonthAt(const Cursor& c, const Knowledge& k, std::size_t i) {
+  if (i >= c.size() || c.t[i].kind != Token::Kind::kWord) return std::nullopt;
+  auto key = k.KeyOf("month_en", c.t[i].text);
+  if (!key) return std::nullopt;
+  // `may` and `march` are also verbs and `mar`... words: only read them as months where
+  // a year or day is next to them, which the callers require.
+  return std::stoi(*key);
+}
+
+// A month-day or day-month date at token i, with or without year. Returns the date parts
+// and the index after it.
+struct Parts {
+  std::optional<int> year, month, day;
+  std::size_t next = 0;
+};
+
+std::optional<Parts> EnglishDateAt(const Cursor& c, const Knowledge& k, std::size_t i) {
+  Parts p;
+  if (auto m = MonthAt(c, k, i)) {
+    std::size_t j = i + 1;
+    if (auto d = c.Day(j); d && !c.Year(j)) {
+      p.month = m, p.day = d, j++;
+      if (c.Punct(j, ',')) j++;
+      if (auto y = c.Year(j)) p.year = y, j++;
+      p.next = j;
+      return p;
+    }
+    if (c.Punct(j, ',') || c.Punct(j, '.')) j++;
+    if (auto y = c.Year(j)) {
+      p.month = m, p.year = y, p.next = j + 1;
+      return p;
+    }
+    return std::nullopt;
+  }
+  if (auto d = c.Day(i)) {
+    std::size_t j = i + 1;
+    if (c.Word(j, U"of")) j++;
+    if (auto m = MonthAt(c, k, j)) {
+      j++;
+      if (c.Punct(j, ',') || c.Punct(j, '.')) j++;
+      p.day = d, p.month = m;
+      if (auto y = c.Year(j)) p.year = y, j++;
+      p.next = j;
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> ToDate(const Parts& p) {
+  if (!p.year) return std::nullopt;
+  if (p.month && p.day) return Valid(*p.year, *p.month, *p.day);
+  if (p.month) return Date::Month(*p.year, *p.month);
+  return Date::Year(*p.year);
+}
+
+DateRange UpToPublication(std::optional<Date> from, const std::optional<Date>& published) {
+  return DateRange{from, published};
+}
+
+void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<Date>& pub,
+                 std::optional<int> frame_year, std::vector<TimeExpr>& out) {
+  const std::vector<Token> tokens = Tokenize(s, s);
+  const Cursor c{tokens};
+  const auto span = [&](std::size_t a, std::size_t b) {
+    return std::pair<std::size_t, std::size_t>{tokens[a].begin, tokens[b - 1].end};
+  };
+  for (std::size_t i = 0; i < c.size();) {
+    // from <date> to <date>
+    if ((c.Word(i, U"from") || c.Word(i, U"between")) ) {
+      if (auto a = EnglishDateAt(c, k, i + 1)) {
+        std::size_t j = a->next;
+        if (c.Word(j, U"to") || c.Word(j, U"until") || c.Word(j, U"and") || c.Punct(j, U'-') ||
+            c.Punct(j, U'–')) {
+          if (auto b = EnglishDateAt(c, k, j + 1)) {
+            Parts first = *a;
+            if (!first.year) first.year = b->year;
+            auto from = ToDate(first), to = ToDate(*b);
+            if (from && to) {
+              auto [sb, se] = span(i, b->next);
+              out.push_back({TimeExpr::Kind::kRange, sb, se, {from, to}, false});
+              i = b->next;
+              continue;
+            }
+          }
+        }
+      }
+    }
+    if (auto p = EnglishDateAt(c, k, i)) {
+      if (auto d = ToDate(*p)) {
+        std::size_t b = i;
+        if (b > 0 && (c.Word(b - 1, U"on") || c.Word(b - 1, U"in"))) --b;
+        const bool since = b > 0 && c.Word(b - 1, U"since");
+        if (since) --b;
+        auto [sb, se] = span(b, p->next);
+        if (since)
+          out.push_back({TimeExpr::Kind::kSince, sb, se, UpToPublication(d, pub), false});
+        else
+          out.push_back({TimeExpr::Kind::kPoint, sb, se, {d, d}, false});
+        i = p->next;
+        continue;
+      }
+    }
+    if (auto y = c.Year(i)) {
+      // A year standing alone, not part of a longer figure such as `2018-2019` ranges
+      // (read as two years) or a number with a unit.
+      std::size_t b = i;
+      const bool since = b > 0 && c.Word(b - 1, U"since");
+      if (since || (b > 0 && (c.Word(b - 1, U"in") || c.Word(b - 1, U"by") ||
+                              c.Word(b - 1, U"of") || c.Word(b - 1, U"at"))))
+        --b;
+      auto [sb, se] = span(b, i + 1);
+      const Date d = Date::Year(*y);
+      if (since)
+        out.push_back({TimeExpr::Kind::kSince, sb, se, UpToPublication(d, pub), false});
+      else
+        out.push_back({TimeExpr::Kind::kPoint, sb, se, {d, d}, false});
+      ++i;
+      continue;
+    }
+    // over the past N years / in the last N years / past N years
+    if ((c.Word(i, U"past") || c.Word(i, U"last")) && i + 2 < c.size() &&
+        (c.Word(i + 2, U"years") || c.Word(i + 2, U"year"))) {
+      std::optional<double> n;
+      if (auto v = c.Int(i + 1)) n = *v;
+      else if (c.t[i + 1].kind == Token::Kind::kWord) n = k.Number("number_en", c.t[i + 1].text);
+      if (n && pub) {
+        std::size_t b = i;
+        if (b >= 2 && c.Word(b - 1, U"the") && (c.Word(b - 2, U"over") || c.Word(b - 2, U"in") ||
+                                                c.Word(b - 2, U"during") || c.Word(b - 2, U"for")))
+          b -= 2;
+        auto [sb, se] = span(b, i + 3);
+        out.push_back({TimeExpr::Kind::kPastYears, sb, se,
+                       {Date::Year(pub->year - static_cast<int>(*n)), pub}, false});
+        i += 3;
+        continue;
+      }
+    }
+    if (c.Word(i, U"whole") && c.Word(i + 1, U"year")) {
+      auto [sb, se] = span(i, i + 2);
+      DateRange r;
+      if (frame_year) r = {Date::Year(*frame_year), Date::Year(*frame_year)};
+      out.push_back({TimeExpr::Kind::kWholeYear, sb, se, r, false});
+      i += 2;
+      continue;
+    }
+    if (auto m = k.PhraseAt("now_phrase", s, tokens[i].begin)) {
+      out.push_back({TimeExpr::Kind::kNow, m->begin, m->end, {pub, pub}, false});
+      while (i < c.size() && tokens[i].begin < m->end) ++i;
+      continue;
+    }
+    ++i;
+  }
+}
+
+// Reads `YYYY年[M月[D日]]` at i; returns the date and the index after it.
+std::optional<std::pair<Date, std::size_t>> ChineseDateAt(std::u32string_view s, std::size_t i) {
+  std::optional<Figure> y = DigitsAt(s, i);
+  if (!y) y = ChineseNumeralAt(s, i);
+  if (!y || y->end - y->begin != 4 || !IsYear(y->value) || y->end >= s.size() ||
+      s[y->end] != U'年')
+    return std::nullopt;
+  const int year = static_cast<int>(y->value);
+  std::size_t j = y->end + 1;
+  auto m = DigitsAt(s, j);
+  if (!m) m = ChineseNumeralAt(s, j);
+  if (m && m->end < s.size() && s[m->end] == U'月' && m->value >= 1 && m->value <= 12) {
+    const int month = static_cast<int>(m->value);
+    j = m->end + 1;
+    auto d = DigitsAt(s, j);
+    if (!d) d = ChineseNumeralAt(s, j);
+    if (d && d->end < s.size() && (s[d->end] == U'日' || s[d->end] == U'号')) {
+      if (auto date = Valid(year, month, static_cast<int>(d->value)))
+        return std::pair{*date, d->end + 1};
+    }
+    return std::pair{Date::Month(year, month), j};
+  }
+  return std::pair{Date::Year(year), y->end + 1};
+}
+
+void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<Date>& pub,
+                 std::vector<TimeExpr>& out) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (auto a = ChineseDateAt(s, i)) {
+      std::size_t end = a->second;
+      // Range: X至Y, X到Y, X-Y
+      if (end < s.size() && (s[end] == U'至' || s[end] == U'到' || s[end] == U'-' ||
+                             s[end] == U'—' || s[end] == U'~')) {
+        if (auto b = ChineseDateAt(s, end + 1)) {
+          out.push_back({TimeExpr::Kind::kRange, i, b->second, {a->first, b->first}, false});
+          i = b->second;
+          continue;
+        }
+      }
+      std::size_t begin = i;
+      bool since = false;
+      if (begin > 0 && (s[begin - 1] == U'自' || s[begin - 1] == U'从')) since = true, --begin;
+      if (end + 1 < s.size() && s.substr(end, 2) == U"以来") since = true, end += 2;
+      if (end < s.size() && s[end] == U'起') since = true, ++end;
+      if (since)
+        out.push_back({TimeExpr::Kind::kSince, begin, end, {a->first, pub}, false});
+      else
+        out.push_back({TimeExpr::Kind::kPoint, begin, end, {a->first, a->first}, false});
+      i = end;
+      continue;
+    }
+    // 近N年 / 过去N年
+    if ((s[i] == U'近' || s.substr(i, 2) == U"过去")) {
+      const std::size_t j = i + (s[i] == U'近' ? 1 : 2);
+      std::optional<Figure> n = DigitsAt(s, j);
+      if (!n) n = ChineseNumeralAt(s, j);
+      if (n && n->end < s.size() && s[n->end] == U'年' &&
+          (n->end + 1 >= s.size() || s[n->end + 1] != U'级')) {
+        DateRange r;
+        if (pub) r = {Date::Year(pub->year - static_cast<int>(n->value)), pub};
+        out.push_back({TimeExpr::Kind::kPastYears, i, n->end + 1, r, false});
+        i = n->end + 1;
+        continue;
+      }
+    }
+    if (text::IsHan(s[i])) {
+      if (auto m = k.PhraseAt("now_phrase", s, i)) {
+        out.push_back({TimeExpr::Kind::kNow, m->begin, m->end, {pub, pub}, false});
+        i = m->end;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::vector<TimeExpr> FindTimes(std::u32string_view s, const Knowledge& k,
+                                const std::optional<Date>& published,
+                                std::optional<int> frame_year) {
+  std::vector<TimeExpr> out;
+  FindChinese(s, k, published, out);
+  std::vector<TimeExpr> english;
+  FindEnglish(s, k, published, frame_year, english);
+  for (const auto& e : english) {
+    const bool overlaps = std::any_of(out.begin(), out.end(), [&](const TimeExpr& z) {
+      return e.begin < z.end && z.begin < e.end;
+    });
+    if (!overlaps) out.push_back(e);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const TimeExpr& a, const TimeExpr& b) { return a.begin < b.begin; });
+  // Quotation marks enclose names (`Global Promotion of Jilin Province in 2018`).
+  bool open = false;
+  std::size_t q = 0;
+  for (auto& e : out) {
+    for (; q < e.begin; ++q) {
+      if (s[q] == U'“') open = true;
+      if (s[q] == U'”') open = false;
+    }
+    e.quoted = open;
+  }
+  return out;
+}
+
+}  // namespace annals::extract

@@ -1,0 +1,116 @@
+// Dated events: a time expression with a reporting verb near it.
+#include <algorithm>
+#include <cstdlib>
+
+#include "extract/context.h"
+#include "extract/tokens.h"
+#include "text/mapped_text.h"
+#include "text/unicode.h"
+
+namespace annals::extract {
+namespace {
+
+bool IsConnector(std::u32string_view w) {
+  return w == U"of" || w == U"the" || w == U"and" || w == U"for" || w == U"on" || w == U"in";
+}
+
+// Capitalised runs of an English sentence (`China-Japan Friendship Water Plant`), as
+// [begin, end) sentence positions, outside time expressions.
+std::vector<std::pair<std::size_t, std::size_t>> NameRuns(const SentenceContext& ctx,
+                                                         const std::vector<Token>& t) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t i = 0; i < t.size();) {
+    const bool starts = (t[i].kind == Token::Kind::kWord || t[i].kind == Token::Kind::kAlnum) &&
+                        (t[i].upper || t[i].kind == Token::Kind::kAlnum) &&
+                        !ctx.InTime(t[i].begin, t[i].end);
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1, last = i;
+    while (j < t.size()) {
+      const bool name_word = (t[j].kind == Token::Kind::kWord || t[j].kind == Token::Kind::kAlnum) &&
+                             t[j].upper && !ctx.InTime(t[j].begin, t[j].end);
+      if (name_word) {
+        last = j++;
+      } else if (t[j].kind == Token::Kind::kWord && IsConnector(t[j].text) && j + 1 < t.size() &&
+                 t[j + 1].upper) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    // A lone sentence-opening word (`The`, `Also`) is not a name.
+    const bool lone_opener = last == i && (i == 0 || t[i].text == U"the" || t[i].text == U"also");
+    if (!lone_opener) runs.emplace_back(t[i].begin, t[last].end);
+    i = last + 1;
+  }
+  return runs;
+}
+
+std::string SubjectOf(const SentenceContext& ctx, const std::vector<Token>& t,
+                      const TimeExpr& time, std::size_t verb) {
+  auto runs = NameRuns(ctx, t);
+  auto text_of = [&](std::pair<std::size_t, std::size_t> r) {
+    std::u32string_view v = ctx.original.substr(r.first, r.second - r.first);
+    if (v.substr(0, 4) == U"The ") v.remove_prefix(4);
+    return text::ToUtf8(v);
+  };
+  if (time.end <= verb) {
+    for (const auto& r : runs)
+      if (r.first >= time.end && r.second <= verb) return text_of(r);
+  }
+  const std::pair<std::size_t, std::size_t>* best = nullptr;
+  for (const auto& r : runs)
+    if (r.second <= verb) best = &r;
+  return best ? text_of(*best) : ctx.city;
+}
+
+}  // namespace
+
+void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
+  const bool chinese = ctx.lang != "en";
+  const std::size_t window = chinese ? 45 : 150;
+  const auto verbs = ctx.knowledge.FindPhrases("event_verb", ctx.folded);
+  const auto intents = ctx.knowledge.FindPhrases("intent", ctx.folded);
+  std::vector<Token> tokens;
+  if (!chinese) tokens = Tokenize(ctx.folded, ctx.original);
+  for (const TimeExpr& time : ctx.times) {
+    if (time.quoted) continue;
+    if (time.kind != TimeExpr::Kind::kPoint && time.kind != TimeExpr::Kind::kRange &&
+        time.kind != TimeExpr::Kind::kSince)
+      continue;
+    if (!time.range.from) continue;
+    // `since 1980 when ... was established` dates an event; a bare `since` opens a period.
+    if (time.kind == TimeExpr::Kind::kSince &&
+        (chinese || ctx.folded.substr(time.end, 6) != U" when "))
+      continue;
+    const PhraseMatch* best = nullptr;
+    std::size_t best_distance = window + 1;
+    for (const auto& v : verbs) {
+      const std::size_t distance = v.begin >= time.end ? v.begin - time.end
+                                   : time.begin >= v.end ? time.begin - v.end
+                                                         : 0;
+      // Another time expression between them governs that verb instead.
+      const bool shadowed = std::any_of(ctx.times.begin(), ctx.times.end(), [&](const TimeExpr& o) {
+        return &o != &time && !o.quoted &&
+               ((o.begin >= time.end && o.end <= v.begin) || (o.begin >= v.end && o.end <= time.begin));
+      });
+      if (!shadowed && distance < best_distance) best = &v, best_distance = distance;
+    }
+    if (!best) continue;
+    const bool intended = std::any_of(intents.begin(), intents.end(), [&](const PhraseMatch& m) {
+      return m.end <= best->begin && m.begin + window >= best->begin && m.key == "intent";
+    });
+    if (intended) continue;
+    Draft d = ctx.Make(ClaimKind::kEvent, time.begin, time.end,
+                       chinese ? "event.zh.dated_verb" : "event.en.dated_verb");
+    d.metric = best->key;
+    d.valid = time.kind == TimeExpr::Kind::kSince ? DateRange{time.range.from, time.range.from}
+                                                   : time.range;
+    d.subject = chinese ? ctx.city : SubjectOf(ctx, tokens, time, best->begin);
+    out.push_back(d);
+  }
+}
+
+}  // namespace annals::extract

@@ -1,0 +1,122 @@
+// Runs the sentence rules over a bulletin, carrying time and subject context between them.
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extract/context.h"
+#include "text/mapped_text.h"
+#include "text/unicode.h"
+
+namespace annals::extract {
+
+DateRange SentenceContext::TimeAt(std::size_t at) const {
+  const TimeExpr* before = nullptr;
+  const TimeExpr* after = nullptr;
+  for (const auto& t : times) {
+    if (t.quoted || (!t.range.from && !t.range.to)) continue;
+    if (t.begin <= at) before = &t;
+    else if (!after) after = &t;
+  }
+  if (before) return before->range;
+  if (after) return after->range;
+  return governing;
+}
+
+bool SentenceContext::InTime(std::size_t begin, std::size_t end) const {
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpr& t) {
+    return begin < t.end && t.begin < end && t.kind != TimeExpr::Kind::kNow;
+  });
+}
+
+Draft SentenceContext::Make(ClaimKind kind, std::size_t begin, std::size_t end,
+                            const char* rule) const {
+  Draft d;
+  d.kind = kind;
+  d.begin = offset + begin;
+  d.end = offset + end;
+  d.lang = lang;
+  d.rule = rule;
+  return d;
+}
+
+namespace {
+
+// The bulletin's own city: the Chinese city it names most often.
+std::string OwnCity(const text::Bulletin& doc, const Knowledge& k) {
+  std::map<std::string, int> counts;
+  for (const auto& m : k.FindPlaces(doc.folded))
+    if (m.place->country == "China" && m.place->kind == "city") ++counts[m.place->name];
+  std::string best;
+  int most = 0;
+  for (const auto& [name, n] : counts)
+    if (n > most) best = name, most = n;
+  return best;
+}
+
+std::optional<int> FrameYear(const text::Bulletin& doc, const Knowledge& k) {
+  const std::u32string title = text::Fold(text::FromUtf8(doc.title));
+  for (const auto& t : FindTimes(title, k, std::nullopt))
+    if (t.kind == TimeExpr::Kind::kPoint && t.range.from &&
+        t.range.from->precision == Precision::kYear)
+      return t.range.from->year;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> LatestDateMentioned(const text::Bulletin& doc, const Knowledge& k) {
+  std::optional<Date> latest;
+  for (const auto& p : doc.paragraphs) {
+    const std::u32string_view folded = std::u32string_view(doc.folded).substr(p.begin, p.end - p.begin);
+    for (const auto& t : FindTimes(folded, k, std::nullopt)) {
+      if (t.kind != TimeExpr::Kind::kPoint && t.kind != TimeExpr::Kind::kRange) continue;
+      const auto& d = t.range.to ? t.range.to : t.range.from;
+      if (d && (!latest || d->LastDay() > latest->LastDay())) latest = d;
+    }
+  }
+  return latest;
+}
+
+Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
+                   const Knowledge& k) {
+  Extraction result;
+  result.city = OwnCity(doc, k);
+  result.latest_date_mentioned = LatestDateMentioned(doc, k);
+  const std::optional<int> frame = FrameYear(doc, k);
+  DateRange frame_range;
+  if (frame) frame_range = {Date::Year(*frame), Date::Year(*frame)};
+  const std::u32string_view folded(doc.folded);
+  const std::u32string_view original(doc.text.chars);
+  for (const auto& p : doc.paragraphs) {
+    DateRange governing = frame_range;
+    for (const auto& sentence : doc.Sentences(p)) {
+      const std::size_t n = sentence.end - sentence.begin;
+      SentenceContext ctx{k,
+                          folded.substr(sentence.begin, n),
+                          original.substr(sentence.begin, n),
+                          sentence.begin,
+                          p.lang,
+                          {},
+                          governing,
+                          result.city,
+                          published,
+                          folded.substr(p.begin, p.end - p.begin)};
+      ctx.times = FindTimes(ctx.folded, k, published, frame);
+      if (p.lang == "en")
+        ExtractEnglishCounts(ctx, result.claims);
+      else
+        ExtractChineseCounts(ctx, result.claims);
+      ExtractEvents(ctx, result.claims);
+      ExtractRelations(ctx, result.claims);
+      // A dated sentence frames the ones after it in the paragraph (`The Games were held
+      // from January 28 to February 4, 2007. ... 49 athletes ...`).
+      for (const auto& t : ctx.times)
+        if (!t.quoted && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange))
+          governing = t.range;
+    }
+  }
+  return result;
+}
+
+}  // namespace annals::extract

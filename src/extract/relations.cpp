@@ -1,0 +1,135 @@
+// Partner ties: a named foreign place attached to a partner phrase in its clause.
+#include <algorithm>
+
+#include "extract/context.h"
+#include "text/mapped_text.h"
+#include "text/unicode.h"
+
+namespace annals::extract {
+namespace {
+
+bool IsClauseBreak(char32_t c, bool chinese) {
+  if (c == U'。' || c == ';' || c == U'；' || c == '!' || c == '?') return true;
+  return chinese && (c == ',' || c == U'，' || c == ':');
+}
+
+RelationType TypeOf(const std::string& key) {
+  if (key == "friendship") return RelationType::kFriendshipCity;
+  if (key == "friendly_exchange") return RelationType::kFriendlyExchangeCity;
+  return RelationType::kCooperationAgreement;
+}
+
+// Words that attach an English place to the tie talked about in its clause.
+bool AttachesPlace(std::u32string_view before) {
+  static const std::u32string_view kWords[] = {
+      U"with", U"including", U"include", U"includes", U"member", U"members", U"counterpart",
+      U"counterparts", U"from", U"and", U"as", U"city", U"cities", U"ties", U"tie", U"isc",
+      U"namely", U"like", U"sisterties", U"province", U"provinces", U"state", U"states"};
+  std::size_t e = before.size();
+  while (e > 0 && !IsWordChar(before[e - 1])) --e;
+  std::size_t b = e;
+  while (b > 0 && IsWordChar(before[b - 1])) --b;
+  const std::u32string_view last = before.substr(b, e - b);
+  for (auto w : kWords)
+    if (last == w) return true;
+  return false;
+}
+
+}  // namespace
+
+void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
+  const bool chinese = ctx.lang != "en";
+  const std::u32string_view s = ctx.folded;
+  const Knowledge& k = ctx.knowledge;
+  // Clauses: [begin, end) ranges of the sentence.
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  for (std::size_t b = 0, i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || IsClauseBreak(s[i], chinese)) {
+      if (i > b) clauses.emplace_back(b, i);
+      b = i + 1;
+    }
+  }
+  const auto places = k.FindPlaces(s);
+  // A Chinese clause that ends on a place continues into the next one (a list of places
+  // broken by a comma: 与俄罗斯莫斯科州,英国谢菲尔德市、牛津市等...的友好交流关系).
+  for (std::size_t c = 0; c + 1 < clauses.size(); ++c) {
+    const bool ends_on_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& p) {
+      return p.end == clauses[c].second;
+    });
+    if (chinese && ends_on_place) {
+      clauses[c].second = clauses[c + 1].second;
+      clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(c) + 1);
+      --c;
+    }
+  }
+  const auto phrases = k.FindPhrases("partner_class", s);
+  const auto intents = k.FindPhrases("intent", s);
+  for (const auto& [cb, ce] : clauses) {
+    const PhraseMatch* best = nullptr;
+    for (const auto& p : phrases)
+      if (p.begin >= cb && p.end <= ce && (!best || p.key == "friendly_exchange")) best = &p;
+    if (!best) continue;
+    const bool intended = std::any_of(intents.begin(), intents.end(), [&](const PhraseMatch& m) {
+      return m.begin >= cb && m.end <= ce;
+    });
+    if (intended) continue;
+    bool chained = false;  // English: a place right after an attached place joins its list.
+    std::size_t chain_end = 0;
+    for (const auto& p : places) {
+      if (p.begin < cb || p.end > ce) continue;
+      const Place& place = *p.place;
+      if (place.kind == "country" || place.country == "China") {
+        if (chained && place.kind == "country") chain_end = p.end;  // `Sendai, Japan,`
+        continue;
+      }
+      if (!chinese) {
+        const std::u32string_view gap = s.substr(chain_end, p.begin - std::min(chain_end, p.begin));
+        const bool in_list = chained && p.begin >= chain_end && gap.size() <= 12 &&
+                             (gap.find(U',') != std::u32string_view::npos ||
+                              gap.find(U"and") != std::u32string_view::npos ||
+                              gap.find(U"of") != std::u32string_view::npos);
+        if (!in_list && !AttachesPlace(s.substr(cb, p.begin - cb))) {
+          // Skip a country written before the city (`Australia Brisbane`).
+          bool after_country = false;
+          for (const auto& q : places)
+            if (q.place->kind == "country" && q.end + 1 >= p.begin && q.end <= p.begin &&
+                AttachesPlace(s.substr(cb, q.begin - cb)))
+              after_country = true;
+          if (!after_country) {
+            chained = false;
+            continue;
+          }
+        }
+        chained = true;
+        chain_end = p.end;
+      }
+      Draft d = ctx.Make(ClaimKind::kRelation, p.begin, p.end,
+                         chinese ? "relation.zh.partner_clause" : "relation.en.partner_clause");
+      d.subject = ctx.city;
+      d.object = place.name;
+      d.object_country = place.country;
+      // The nearest partner phrase types the tie.
+      const PhraseMatch* nearest = best;
+      std::size_t distance = SIZE_MAX;
+      for (const auto& ph : phrases) {
+        if (ph.begin < cb || ph.end > ce) continue;
+        const std::size_t dd = ph.begin > p.end ? ph.begin - p.end : p.begin - std::min(p.begin, ph.end);
+        if (dd < distance) distance = dd, nearest = &ph;
+      }
+      d.relation = TypeOf(nearest->key);
+      d.metric = std::string(ToString(d.relation));
+      // A clause that establishes or signs the tie dates it.
+      const auto verbs = k.FindPhrases("event_verb", s.substr(cb, ce - cb));
+      const bool establishing = std::any_of(verbs.begin(), verbs.end(), [](const PhraseMatch& v) {
+        return v.key == "established" || v.key == "agreement_signed";
+      });
+      if (establishing) {
+        const DateRange when = ctx.TimeAt(p.begin);
+        if (when.from && when.to && when.from == when.to) d.valid = {when.from, std::nullopt};
+      }
+      out.push_back(d);
+    }
+  }
+}
+
+}  // namespace annals::extract

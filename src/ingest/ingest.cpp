@@ -1,0 +1,170 @@
+// Reads each bulletin, extracts its claims, maps them to byte spans, and writes them.
+#include "ingest/ingest.h"
+
+#include <openssl/evp.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "annals/error.h"
+#include "extract/extractor.h"
+#include "text/document.h"
+#include "text/mapped_text.h"
+#include "text/unicode.h"
+
+namespace annals::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsBulletinFile(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] != '.' && p.extension() == ".txt";
+}
+
+// Expands folders to their bulletin files, in a stable (sorted) order.
+std::vector<std::string> Expand(const std::vector<std::string>& paths, IngestReport& report) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
+           it.increment(ec))
+        if (it->is_regular_file(ec) && IsBulletinFile(it->path())) found.push_back(it->path().string());
+      if (ec) report.files.push_back({p, IngestFileResult::Status::kRejected, 0,
+                                      p + ": cannot read the folder: " + ec.message()});
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      report.files.push_back({p, IngestFileResult::Status::kRejected, 0,
+                              p + ": no such file or folder"});
+    }
+  }
+  return files;
+}
+
+std::string ReadFile(const std::string& path, std::int64_t max_bytes) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw Error(ErrorCode::kInput, "cannot read the file: " + ec.message());
+  if (static_cast<std::int64_t>(size) > max_bytes)
+    throw Error(ErrorCode::kInput, "the file is " + std::to_string(size) +
+                                       " bytes, over the limit of " + std::to_string(max_bytes) +
+                                       " (raise it with --max-bytes)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kInput, "cannot open the file");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Turns drafts into claims with byte spans and the bulletin's own wording as quotes.
+std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::Bulletin& doc,
+                            const std::string& bytes, const std::optional<Date>& published) {
+  std::vector<Claim> out;
+  for (const auto& d : extraction.claims) {
+    if (d.begin >= d.end || d.end > doc.text.size()) continue;  // untraceable: not stored
+    const text::ByteRange r = doc.text.BytesOf(d.begin, d.end);
+    Claim c;
+    c.kind = d.kind;
+    c.subject = d.subject;
+    c.metric = d.metric;
+    c.partner_class = d.partner_class;
+    c.value = d.value;
+    c.value_min = d.value_min;
+    c.value_max = d.value_max;
+    c.qualifier = d.qualifier;
+    c.unit = d.unit;
+    c.object = d.object;
+    c.object_country = d.object_country;
+    c.relation = d.relation;
+    c.valid = d.valid;
+    c.recorded_from = published;
+    c.lang = d.lang;
+    c.span = {r.start, r.end};
+    c.quote = bytes.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start));
+    c.rule = d.rule;
+    c.extractor_version = extract::kExtractorVersion;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    throw Error(ErrorCode::kDatabase, "SHA-256 computation failed");
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& paths,
+                         const IngestOptions& options) {
+  IngestReport report;
+  const std::vector<std::string> files = Expand(paths, report);
+  if (files.empty()) return report;
+  const Timestamp now = Now();
+  std::optional<std::int64_t> run;
+  for (const auto& file : files) {
+    IngestFileResult result{file, IngestFileResult::Status::kRejected, 0, ""};
+    try {
+      const std::string absolute = fs::absolute(file).lexically_normal().string();
+      const std::string bytes = ReadFile(file, options.max_file_bytes);
+      const std::string sha = Sha256Hex(bytes);
+      if (store.IsCurrent(absolute, sha)) {
+        result.status = IngestFileResult::Status::kUnchanged;
+        report.files.push_back(result);
+        spdlog::debug("{}: unchanged", file);
+        continue;
+      }
+      const text::Bulletin doc = text::ParseBulletin(bytes);
+      if (doc.paragraphs.empty())
+        throw Error(ErrorCode::kInput, "not a bulletin: no text after the title line");
+      std::optional<Date> published = doc.published_on;
+      const bool inferred = !published;
+      if (inferred) published = extract::LatestDateMentioned(doc);
+      const extract::Extraction extraction = extract::Extract(doc, published);
+      const std::vector<Claim> claims = ToClaims(extraction, doc, bytes, published);
+      if (!run) {
+        run = store.BeginRun(extract::kExtractorVersion, now);
+        {  // The gazetteer goes with the run, so queries can resolve any name of a place.
+          std::vector<store::Store::PlaceRow> rows;
+          for (const auto& p : extract::Knowledge::Embedded().places()) {
+            store::Store::PlaceRow row{p.name, p.kind, p.country, {}};
+            row.aliases.push_back(text::ToUtf8(text::Fold(text::FromUtf8(p.name))));
+            for (const auto& a : p.aliases) row.aliases.push_back(text::ToUtf8(text::Fold(text::FromUtf8(a))));
+            rows.push_back(std::move(row));
+          }
+          store.AddPlaces(rows);
+        }
+      }
+      store::NewVersion version{absolute, sha,  doc.title, doc.publisher, doc.lang,
+                                published, inferred, bytes};
+      const store::WriteResult written = store.WriteVersion(*run, version, claims, now);
+      result.status = written.added ? IngestFileResult::Status::kAdded
+                                    : IngestFileResult::Status::kUnchanged;
+      result.claims = written.claims;
+      spdlog::debug("{}: {} claims", file, written.claims);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::kInput) throw;
+      result.message = file + ": " + e.what();
+    }
+    report.files.push_back(result);
+  }
+  return report;
+}
+
+}  // namespace annals::ingest

@@ -1,0 +1,22 @@
+// The ingest pipeline: files and folders in, one transaction per bulletin version out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "annals/ingest.h"
+#include "store/store.h"
+
+namespace annals::ingest {
+
+/// Ingests `paths` (files, or folders searched recursively for `*.txt`) into `store`.
+/// Unreadable or malformed files are reported, not thrown, and nothing of them is
+/// written; database failures throw Error(kDatabase). A path that does not exist is
+/// reported as rejected.
+IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& paths,
+                         const IngestOptions& options);
+
+/// Hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace annals::ingest

@@ -1,0 +1,296 @@
+// The SQLite implementation of Store: every SQL statement of the project is here or in
+// schema/.
+#include <sqlite3.h>
+
+#include <string>
+
+#include "annals/error.h"
+#include "store/migrate.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace annals::store {
+namespace {
+
+// Binds a date at its precision as text, precision and day number (first or last day).
+void BindDate(Statement& s, int index, const std::optional<Date>& d, bool last_day) {
+  if (!d) {
+    s.BindNull(index).BindNull(index + 1).BindNull(index + 2);
+    return;
+  }
+  s.Bind(index, d->ToString())
+      .Bind(index + 1, static_cast<int>(d->precision))
+      .Bind(index + 2, last_day ? d->LastDay() : d->FirstDay());
+}
+
+std::optional<Date> DateColumn(const Statement& s, int column) {
+  auto text = s.OptionalText(column);
+  return text ? Date::Parse(*text) : std::nullopt;
+}
+
+constexpr const char* kClaimColumns =
+    "c.id, c.kind, c.subject, c.metric, c.partner_class, c.value, c.value_min, c.value_max, "
+    "c.qualifier, c.unit, c.object, c.object_country, c.relation, c.valid_from, c.valid_to, "
+    "c.recorded_from, c.recorded_to, c.known_from, c.known_to, c.lang, c.quote, c.span_start, "
+    "c.span_end, c.rule, c.extractor_version, v.id, d.path, v.title, v.published_on, "
+    "v.published_inferred, v.sha256";
+
+Claim ClaimOf(const Statement& s) {
+  Claim c;
+  c.id = s.Int(0);
+  c.kind = static_cast<ClaimKind>(s.Int(1));
+  c.subject = s.Text(2);
+  c.metric = s.Text(3);
+  c.partner_class = static_cast<PartnerClass>(s.Int(4));
+  c.value = s.OptionalReal(5);
+  c.value_min = s.OptionalReal(6);
+  c.value_max = s.OptionalReal(7);
+  c.qualifier = static_cast<Qualifier>(s.Int(8));
+  c.unit = s.Text(9);
+  c.object = s.Text(10);
+  c.object_country = s.Text(11);
+  c.relation = static_cast<RelationType>(s.Int(12));
+  c.valid = {DateColumn(s, 13), DateColumn(s, 14)};
+  c.recorded_from = DateColumn(s, 15);
+  c.recorded_to = DateColumn(s, 16);
+  c.known_from = s.Text(17);
+  c.known_to = s.OptionalText(18);
+  c.lang = s.Text(19);
+  c.quote = s.Text(20);
+  c.span = {s.Int(21), s.Int(22)};
+  c.rule = s.Text(23);
+  c.extractor_version = s.Text(24);
+  c.document = {s.Int(25), s.Text(26), s.Text(27), DateColumn(s, 28), s.Int(29) != 0, s.Text(30)};
+  return c;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : conn_(path) {
+    conn_.Execute("PRAGMA journal_mode = WAL");
+    conn_.Execute("PRAGMA foreign_keys = ON");
+    conn_.Execute("PRAGMA synchronous = NORMAL");
+    Migrate(conn_);
+  }
+
+  int SchemaVersion() override {
+    Statement s(conn_, "PRAGMA user_version");
+    s.Step();
+    return static_cast<int>(s.Int(0));
+  }
+
+  std::int64_t BeginRun(const std::string& extractor_version, const Timestamp& now) override {
+    Statement s(conn_, "INSERT INTO ingest_runs(started_at, extractor_version) VALUES (?, ?)");
+    s.Bind(1, now).Bind(2, extractor_version).Run();
+    return sqlite3_last_insert_rowid(conn_.get());
+  }
+
+  bool IsCurrent(const std::string& path, const std::string& sha256) override {
+    Statement s(conn_,
+                "SELECT 1 FROM document_versions v JOIN documents d ON d.id = v.document_id "
+                "WHERE d.path = ? AND v.sha256 = ? AND v.known_to IS NULL");
+    s.Bind(1, path).Bind(2, sha256);
+    return s.Step();
+  }
+
+  WriteResult WriteVersion(std::int64_t run, const NewVersion& version,
+                           const std::vector<Claim>& claims, const Timestamp& now) override {
+    Transaction tx(conn_);
+    WriteResult result;
+    if (IsCurrent(version.path, version.sha256)) return result;
+    const std::int64_t document_id = DocumentId(version.path);
+    // A current version with other bytes is replaced.
+    std::optional<std::int64_t> previous;
+    {
+      Statement s(conn_, "SELECT id FROM document_versions WHERE document_id = ? AND known_to IS NULL");
+      s.Bind(1, document_id);
+      if (s.Step()) previous = s.Int(0);
+    }
+    {
+      Statement s(conn_,
+                  "INSERT INTO document_versions(document_id, sha256, title, publisher, lang, "
+                  "published_on, published_precision, published_day, published_inferred, content, "
+                  "byte_size, ingest_run_id, known_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      s.Bind(1, document_id).Bind(2, version.sha256).Bind(3, version.title);
+      s.Bind(4, version.publisher).Bind(5, version.lang);
+      BindDate(s, 6, version.published_on, false);
+      s.Bind(9, version.published_inferred ? 1 : 0).BindBlob(10, version.content);
+      s.Bind(11, static_cast<std::int64_t>(version.content.size())).Bind(12, run).Bind(13, now);
+      s.Run();
+      result.version_id = sqlite3_last_insert_rowid(conn_.get());
+    }
+    if (previous) Supersede(*previous, version.published_on, run, now);
+    for (const Claim& c : claims) InsertClaim(c, result.version_id, run, now);
+    tx.Commit();
+    result.added = true;
+    result.claims = static_cast<std::int64_t>(claims.size());
+    return result;
+  }
+
+  std::vector<Claim> SelectClaims(const ClaimFilter& f) override {
+    std::string sql = std::string("SELECT ") + kClaimColumns +
+                      " FROM claims c JOIN document_versions v ON v.id = c.document_version_id"
+                      " JOIN documents d ON d.id = v.document_id WHERE 1 = 1";
+    if (!f.subjects.empty()) {
+      sql += " AND c.subject IN (?";
+      for (std::size_t i = 1; i < f.subjects.size(); ++i) sql += ", ?";
+      sql += ")";
+    }
+    if (f.metric) sql += " AND c.metric = ?";
+    if (f.partner_class) sql += " AND c.partner_class = ?";
+    if (f.kind) sql += " AND c.kind = ?";
+    if (f.reported_day)
+      sql += " AND c.recorded_from_day <= ? AND (c.recorded_to_day IS NULL OR c.recorded_to_day > ?)";
+    if (f.valid_first_day) sql += " AND (c.valid_to_day IS NULL OR c.valid_to_day >= ?)";
+    if (f.valid_last_day) sql += " AND (c.valid_from_day IS NULL OR c.valid_from_day <= ?)";
+    if (!f.every_row) {
+      if (f.known_at)
+        sql += " AND c.known_from <= ? AND (c.known_to IS NULL OR c.known_to > ?)";
+      else
+        sql += " AND c.known_to IS NULL";
+    }
+    sql += f.every_row ? " ORDER BY c.id" : " ORDER BY c.recorded_from_day, c.id";
+    if (f.limit) sql += " LIMIT ?";
+    Statement s(conn_, sql);
+    int i = 1;
+    for (const auto& subject : f.subjects) s.Bind(i++, subject);
+    if (f.metric) s.Bind(i++, *f.metric);
+    if (f.partner_class) s.Bind(i++, static_cast<int>(*f.partner_class));
+    if (f.kind) s.Bind(i++, static_cast<int>(*f.kind));
+    if (f.reported_day) {
+      s.Bind(i, *f.reported_day).Bind(i + 1, *f.reported_day);
+      i += 2;
+    }
+    if (f.valid_first_day) s.Bind(i++, *f.valid_first_day);
+    if (f.valid_last_day) s.Bind(i++, *f.valid_last_day);
+    if (!f.every_row && f.known_at) {
+      s.Bind(i, *f.known_at).Bind(i + 1, *f.known_at);
+      i += 2;
+    }
+    if (f.limit) s.Bind(i++, *f.limit);
+    std::vector<Claim> out;
+    while (s.Step()) out.push_back(ClaimOf(s));
+    return out;
+  }
+
+  std::vector<DocumentInfo> Documents() override {
+    Statement s(conn_,
+                "SELECT v.id, d.path, v.title, v.published_on, v.published_inferred, v.sha256, "
+                "v.publisher, v.lang, v.byte_size, v.known_from, v.known_to, "
+                "(SELECT count(*) FROM claims c WHERE c.document_version_id = v.id "
+                " AND c.known_to IS NULL) "
+                "FROM document_versions v JOIN documents d ON d.id = v.document_id "
+                "ORDER BY d.path, v.id");
+    std::vector<DocumentInfo> out;
+    while (s.Step()) {
+      DocumentInfo info;
+      info.ref = {s.Int(0), s.Text(1), s.Text(2), DateColumn(s, 3), s.Int(4) != 0, s.Text(5)};
+      info.publisher = s.Text(6);
+      info.lang = s.Text(7);
+      info.bytes = s.Int(8);
+      info.known_from = s.Text(9);
+      info.known_to = s.OptionalText(10);
+      info.claims = s.Int(11);
+      out.push_back(std::move(info));
+    }
+    return out;
+  }
+
+  void AddPlaces(const std::vector<PlaceRow>& places) override {
+    Transaction tx(conn_);
+    Statement place(conn_, "INSERT OR IGNORE INTO places(name, kind, country) VALUES (?, ?, ?)");
+    Statement id(conn_, "SELECT id FROM places WHERE name = ? AND kind = ? AND country = ?");
+    Statement alias(conn_, "INSERT OR IGNORE INTO place_aliases(place_id, alias) VALUES (?, ?)");
+    for (const auto& p : places) {
+      place.Reset();
+      place.Bind(1, p.name).Bind(2, p.kind).Bind(3, p.country).Run();
+      id.Reset();
+      id.Bind(1, p.name).Bind(2, p.kind).Bind(3, p.country);
+      if (!id.Step()) continue;
+      const std::int64_t place_id = id.Int(0);
+      for (const auto& a : p.aliases) {
+        alias.Reset();
+        alias.Bind(1, place_id).Bind(2, a).Run();
+      }
+    }
+    tx.Commit();
+  }
+
+  std::vector<std::string> PlacesNamed(const std::string& alias) override {
+    Statement s(conn_,
+                "SELECT DISTINCT p.name FROM place_aliases a JOIN places p ON p.id = a.place_id "
+                "WHERE a.alias = ? ORDER BY p.name");
+    s.Bind(1, alias);
+    std::vector<std::string> out;
+    while (s.Step()) out.push_back(s.Text(0));
+    return out;
+  }
+
+ private:
+  std::int64_t DocumentId(const std::string& path) {
+    {
+      Statement s(conn_, "SELECT id FROM documents WHERE path = ?");
+      s.Bind(1, path);
+      if (s.Step()) return s.Int(0);
+    }
+    Statement s(conn_, "INSERT INTO documents(path) VALUES (?)");
+    s.Bind(1, path).Run();
+    return sqlite3_last_insert_rowid(conn_.get());
+  }
+
+  // Closes a replaced version and its current claims at `now`, and gives each claim a
+  // successor row whose record time ends when the new version was published.
+  void Supersede(std::int64_t version_id, const std::optional<Date>& replaced_on,
+                 std::int64_t run, const Timestamp& now) {
+    std::vector<Claim> current;
+    {
+      Statement s(conn_, std::string("SELECT ") + kClaimColumns +
+                             " FROM claims c JOIN document_versions v ON v.id = c.document_version_id"
+                             " JOIN documents d ON d.id = v.document_id"
+                             " WHERE c.document_version_id = ? AND c.known_to IS NULL");
+      s.Bind(1, version_id);
+      while (s.Step()) current.push_back(ClaimOf(s));
+    }
+    Statement close_claims(conn_,
+                           "UPDATE claims SET known_to = ? WHERE document_version_id = ? AND known_to IS NULL");
+    close_claims.Bind(1, now).Bind(2, version_id).Run();
+    Statement close_version(conn_, "UPDATE document_versions SET known_to = ? WHERE id = ?");
+    close_version.Bind(1, now).Bind(2, version_id).Run();
+    for (Claim c : current) {
+      if (!c.recorded_to) c.recorded_to = replaced_on ? replaced_on : Date::Parse(now.substr(0, 10));
+      InsertClaim(c, version_id, run, now);
+    }
+  }
+
+  void InsertClaim(const Claim& c, std::int64_t version_id, std::int64_t run, const Timestamp& now) {
+    Statement s(conn_,
+                "INSERT INTO claims(document_version_id, kind, subject, metric, partner_class, value, "
+                "value_min, value_max, qualifier, unit, object, object_country, relation, "
+                "valid_from, valid_from_precision, valid_from_day, valid_to, valid_to_precision, "
+                "valid_to_day, recorded_from, recorded_from_precision, recorded_from_day, "
+                "recorded_to, recorded_to_precision, recorded_to_day, known_from, known_to, lang, "
+                "quote, span_start, span_end, rule, extractor_version, ingest_run_id) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?,?,?,?,?)");
+    s.Bind(1, version_id).Bind(2, static_cast<int>(c.kind)).Bind(3, c.subject).Bind(4, c.metric);
+    s.Bind(5, static_cast<int>(c.partner_class)).Bind(6, c.value).Bind(7, c.value_min);
+    s.Bind(8, c.value_max).Bind(9, static_cast<int>(c.qualifier)).Bind(10, c.unit);
+    s.Bind(11, c.object).Bind(12, c.object_country).Bind(13, static_cast<int>(c.relation));
+    BindDate(s, 14, c.valid.from, false);
+    BindDate(s, 17, c.valid.to, true);
+    BindDate(s, 20, c.recorded_from, false);
+    BindDate(s, 23, c.recorded_to, false);
+    s.Bind(26, now).Bind(27, c.lang).Bind(28, c.quote).Bind(29, c.span.start);
+    s.Bind(30, c.span.end).Bind(31, c.rule).Bind(32, c.extractor_version).Bind(33, run);
+    s.Run();
+  }
+
+  Connection conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace annals::store

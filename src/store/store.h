@@ -1,0 +1,78 @@
+// The storage interface the query and ingest layers use. SQLite implements it here;
+// another backend (PostgreSQL) implements the same interface in a folder of its own.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annals/claim.h"
+#include "annals/database.h"
+#include "annals/time.h"
+
+namespace annals::store {
+
+/// A bulletin version to write.
+struct NewVersion {
+  std::string path;  ///< Absolute path: the document's identity.
+  std::string sha256;
+  std::string title;
+  std::string publisher;
+  std::string lang;
+  std::optional<Date> published_on;
+  bool published_inferred = false;
+  std::string content;  ///< The file's bytes as stored on disk.
+};
+
+/// Row filters; SQL does the filtering so that the indexes serve it.
+struct ClaimFilter {
+  std::vector<std::string> subjects;  ///< Any of these (exact); empty: any subject.
+  std::optional<std::string> metric;
+  std::optional<PartnerClass> partner_class;
+  std::optional<ClaimKind> kind;
+  std::optional<std::int64_t> reported_day;     ///< Record time contains this day.
+  std::optional<std::int64_t> valid_first_day;  ///< Valid time overlaps [first, last].
+  std::optional<std::int64_t> valid_last_day;
+  std::optional<Timestamp> known_at;  ///< System time; nullopt: current rows only.
+  bool every_row = false;             ///< Ignore system time: current and closed rows.
+  std::optional<std::int64_t> limit;
+};
+
+struct WriteResult {
+  bool added = false;  ///< False: the same bytes were already stored for this path.
+  std::int64_t version_id = 0;
+  std::int64_t claims = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual int SchemaVersion() = 0;
+  /// Records the start of an ingest run; returns its id.
+  virtual std::int64_t BeginRun(const std::string& extractor_version, const Timestamp& now) = 0;
+  /// True if `path` already has a current version with these bytes.
+  virtual bool IsCurrent(const std::string& path, const std::string& sha256) = 0;
+  /// Writes a version and its claims in one transaction, all or nothing. A current
+  /// version of the same path with other bytes is replaced: its rows are closed at `now`
+  /// (system time) and its claims get successors whose record time ends at the new
+  /// version's publication date.
+  virtual WriteResult WriteVersion(std::int64_t run, const NewVersion& version,
+                                   const std::vector<Claim>& claims, const Timestamp& now) = 0;
+  virtual std::vector<Claim> SelectClaims(const ClaimFilter& filter) = 0;
+  virtual std::vector<DocumentInfo> Documents() = 0;
+  /// Loads gazetteer places (name, kind, country, aliases); existing ones are kept.
+  struct PlaceRow {
+    std::string name, kind, country;
+    std::vector<std::string> aliases;
+  };
+  virtual void AddPlaces(const std::vector<PlaceRow>& places) = 0;
+  /// Canonical names of the places known by `alias` (case-insensitive).
+  virtual std::vector<std::string> PlacesNamed(const std::string& alias) = 0;
+};
+
+/// Opens (creating and migrating) a SQLite database file.
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path);
+
+}  // namespace annals::store

@@ -1,0 +1,49 @@
+// A bulletin's structure: title, header date and publisher, paragraphs and their language.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annals/time.h"
+#include "text/mapped_text.h"
+
+namespace annals::text {
+
+/// A body paragraph: chars [begin, end) of the normalised text, one language.
+struct Paragraph {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string lang;  ///< `en`, `zh-Hant` or `zh-Hans`.
+};
+
+struct Sentence {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// A decoded, normalised bulletin.
+struct Bulletin {
+  MappedText text;        ///< Normalised text, mapped to the file's bytes.
+  std::u32string folded;  ///< Matching form of `text.chars`, same length (see Fold).
+  std::string title;
+  std::optional<Date> published_on;  ///< From the header line, if there is one.
+  std::string publisher;             ///< From the header's source, if there is one.
+  std::string lang;                  ///< Language of most of the body.
+  std::vector<Paragraph> paragraphs;  ///< Body paragraphs in order, without header lines.
+
+  std::vector<Sentence> Sentences(const Paragraph& p) const;
+  std::u32string_view Chars(std::size_t begin, std::size_t end) const {
+    return std::u32string_view(text.chars).substr(begin, end - begin);
+  }
+};
+
+/// Decodes and parses a bulletin file's bytes. Throws Error(kInput) if they are not text.
+Bulletin ParseBulletin(std::string_view bytes);
+
+/// Parses a header date such as `2019-01-24`, `2019/1/24`, `2019年1月24日`, at its
+/// precision; nullopt if there is none at the start of `s`.
+std::optional<Date> ParseHeaderDate(std::string_view s);
+
+}  // namespace annals::text

@@ -1,0 +1,14 @@
+// Normalisation for matching, keeping every character's origin.
+#pragma once
+
+#include "text/mapped_text.h"
+
+namespace annals::text {
+
+/// NFKC per character (full-width digits and punctuation become ASCII), carriage returns
+/// dropped, pinyin annotations after Han characters removed (`國(guó)` → `國`), and
+/// ligatures broken by PDF extraction repaired (`signifi cant` → `significant`). Removed
+/// characters vanish; the rest keep their origin, so spans still map to the original bytes.
+MappedText Normalize(const MappedText& in);
+
+}  // namespace annals::text

@@ -1,0 +1,142 @@
+// ICU behind plain types: properties, NFKC, folding, sentence breaks, country names.
+#include "text/unicode.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "annals/error.h"
+#include "text/mapped_text.h"
+
+namespace annals::text {
+namespace {
+
+icu::UnicodeString ToUnicode(std::u32string_view s) {
+  icu::UnicodeString u;
+  for (char32_t c : s) u.append(static_cast<UChar32>(c));
+  return u;
+}
+
+std::u32string FromUnicode(const icu::UnicodeString& u) {
+  std::u32string out;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string Utf8Of(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+bool IsHan(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
+}
+bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+
+std::u32string NfkcOf(char32_t c) {
+  if (c < 0x80) return std::u32string(1, c);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) throw Error(ErrorCode::kDatabase, "ICU NFKC data is missing");
+  const icu::UnicodeString src(static_cast<UChar32>(c));
+  if (nfkc->isNormalized(src, status)) return std::u32string(1, c);
+  return FromUnicode(nfkc->normalize(src, status));
+}
+
+std::u32string Fold(std::u32string_view s) {
+  static std::mutex mutex;
+  static std::unordered_map<char32_t, char32_t> cache;
+  static std::unique_ptr<icu::Transliterator> hant_to_hans;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!hant_to_hans) {
+    UErrorCode status = U_ZERO_ERROR;
+    hant_to_hans.reset(icu::Transliterator::createInstance("Traditional-Simplified",
+                                                           UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) throw Error(ErrorCode::kDatabase, "ICU transliterator data is missing");
+  }
+  std::u32string out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    auto it = cache.find(c);
+    if (it == cache.end()) {
+      char32_t folded = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+      if (IsHan(c)) {
+        icu::UnicodeString u(static_cast<UChar32>(c));
+        hant_to_hans->transliterate(u);
+        const std::u32string t = FromUnicode(u);
+        if (t.size() == 1) folded = t[0];
+      }
+      it = cache.emplace(c, folded).first;
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> SentenceBounds(std::u32string_view s) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (s.empty()) return out;
+  // "ss=standard" turns on ICU's suppression list (Mr., Co., Ltd., U.S. ...).
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  if (U_FAILURE(status)) throw Error(ErrorCode::kDatabase, "ICU break iterator data is missing");
+  const icu::UnicodeString u = ToUnicode(s);
+  it->setText(u);
+  // Map UTF-16 offsets back to code point indexes.
+  std::vector<std::size_t> index_of_unit(static_cast<std::size_t>(u.length()) + 1, 0);
+  std::size_t cp = 0;
+  for (int32_t i = 0; i < u.length(); ++cp) {
+    const int32_t n = U16_LENGTH(u.char32At(i));
+    for (int32_t k = 0; k < n; ++k) index_of_unit[static_cast<std::size_t>(i + k)] = cp;
+    i += n;
+  }
+  index_of_unit[static_cast<std::size_t>(u.length())] = cp;
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
+    out.emplace_back(index_of_unit[static_cast<std::size_t>(start)],
+                     index_of_unit[static_cast<std::size_t>(end)]);
+  return out;
+}
+
+const std::vector<CountryName>& Countries() {
+  static const std::vector<CountryName> countries = [] {
+    std::vector<CountryName> out;
+    const icu::Locale en("en"), hans("zh_Hans"), hant("zh_Hant");
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+      const icu::Locale region("", *code);
+      icu::UnicodeString e, s, t;
+      region.getDisplayCountry(en, e);
+      region.getDisplayCountry(hans, s);
+      region.getDisplayCountry(hant, t);
+      out.push_back({*code, Utf8Of(e), Utf8Of(s), Utf8Of(t)});
+    }
+    return out;
+  }();
+  return countries;
+}
+
+}  // namespace annals::text
