@@ -26,9 +26,13 @@ struct SentenceContext {
   std::string city;                   ///< The bulletin's own city (default subject).
   std::optional<Date> published;
   std::u32string_view paragraph_folded;  ///< The whole paragraph, for wider context.
+  /// The sentence speaks in the present perfect (`has received`, `have been held`): with no
+  /// time expression of its own, it states what holds at publication.
+  bool present_perfect = false;
 
   /// Valid time for something stated at sentence position `at`: the nearest time
-  /// expression before it in the sentence (else after it), else the governing time.
+  /// expression before it in the sentence (else after it), else the publication date for
+  /// a present-perfect sentence, else the governing time.
   DateRange TimeAt(std::size_t at) const;
   /// Starts a draft of `kind` covering sentence chars [begin, end).
   Draft Make(ClaimKind kind, std::size_t begin, std::size_t end, const char* rule) const;

@@ -35,6 +35,28 @@ bool LooksAdjective(std::u32string_view w) {
   return false;
 }
 
+// A currency written as a mark or code (`$`, `RMB`), which may stand before a figure;
+// words such as `won` or `yuan` name a currency only after one.
+bool IsCurrencyMark(std::u32string_view original) {
+  for (char32_t c : original)
+    if (text::IsLetter(c) && !text::IsUpper(c)) return false;
+  return true;
+}
+
+// Participles and clause words end the noun phrase after a figure (`400 activities related
+// to`, `7 pairs of sister cities when it became`).
+bool EndsNounPhraseLoosely(std::u32string_view w) {
+  static const std::array<std::u32string_view, 18> kWords = {
+      U"when", U"where", U"while", U"it", U"they", U"after", U"before", U"since", U"until",
+      U"if", U"because", U"so", U"but", U"became", U"become", U"becomes", U"got", U"this"};
+  if (std::find(kWords.begin(), kWords.end(), w) != kWords.end()) return true;
+  return w.size() > 4 && w.substr(w.size() - 2) == U"ed";
+}
+
+bool IsPlural(std::u32string_view w) {
+  return w.size() > 2 && w.back() == U's' && w[w.size() - 2] != U's';
+}
+
 // Nouns that measure another noun: `7 pairs of sister cities` counts cities.
 bool IsMeasureNoun(std::u32string_view lemma) {
   return lemma == U"pair" || lemma == U"group" || lemma == U"batch" || lemma == U"couple";
@@ -150,6 +172,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     if (lead > 0 && currency.empty()) {
       for (std::size_t back = 1; back <= 3 && back <= lead; ++back) {
         auto c = k.PhraseAt("currency", ctx.folded, t[lead - back].begin);
+        if (c && !IsCurrencyMark(ctx.original.substr(c->begin, c->end - c->begin))) continue;
         if (c && (c->end == t[lead].begin || c->end + 1 == t[lead].begin)) {
           currency = c->key;
           begin = t[lead - back].begin;
@@ -210,15 +233,20 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
             }
           }
           // Coordinated modifiers: `multi-level, wide-range and large-scale ... activities`.
-          if (c == ',' && !head.empty() && LooksAdjective(head)) {
+          if (c == ',' && !head.empty() && (LooksAdjective(head) || !IsPlural(head)) &&
+              k2 + 1 < t.size() && t[k2 + 1].kind == Token::Kind::kWord) {
             ++k2;
             continue;
           }
           break;
         }
         if (tk.kind != Token::Kind::kWord) break;
+        if (EndsNounPhraseLoosely(tk.text)) break;
         if (EndsNounPhrase(tk.text)) {
-          if ((tk.text == U"and" || tk.text == U"or") && !head.empty() && LooksAdjective(head)) {
+          // Coordinated modifiers continue the phrase; coordinated plural nouns
+          // (`countries and regions`) end it at the first.
+          if ((tk.text == U"and" || tk.text == U"or") && !head.empty() &&
+              (LooksAdjective(head) || !IsPlural(head))) {
             ++k2;
             continue;
           }
@@ -235,13 +263,15 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       if (IsMeasureNoun(text::FromUtf8(unit)) && word(k2) == U"of") {
         std::size_t m = k2 + 1;
         std::u32string_view inner;
-        while (m < t.size() && t[m].kind == Token::Kind::kWord && !EndsNounPhrase(t[m].text)) {
+        while (m < t.size() && t[m].kind == Token::Kind::kWord && !EndsNounPhrase(t[m].text) &&
+               !EndsNounPhraseLoosely(t[m].text)) {
           inner = t[m].text;
           head_end = t[m].end;
           ++m;
         }
         if (!inner.empty()) unit = Lemma(inner);
       }
+      if (auto same = k.KeyOf("unit_en", text::FromUtf8(unit))) unit = *same;
       // Durations and repetitions are not counts of things.
       if (unit == "year" || unit == "time" || unit == "month" || unit == "day") continue;
       end = head_end;
@@ -316,15 +346,14 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         i = next;
         continue;
       }
-      if (cls->key == "年" || cls->key == "次" || (!fig->digits && value < 2)) {
+      if (cls->key == "year" || cls->key == "time" || (!fig->digits && value < 2)) {
         i = next;
         continue;
       }
       end = cls->end;
-      const auto& base = k.Values("classifier_zh", cls->key);
-      if (!base.empty()) unit = text::ToUtf8(base[0]);
-      pair = unit == "pair";
-      decisive_classifier = cls->key == "人" || cls->key == "名" || cls->key == "人次";
+      if (cls->key != "-") unit = cls->key;
+      pair = cls->key == "pair";
+      decisive_classifier = cls->key == "person" || cls->key == "person-time";
       // Suffix qualifier after the classifier: 100个以上.
       if (auto m = k.PhraseAt("qualifier_zh_suffix", s, end); m && m->key == "more_than" &&
                                                               s.substr(m->begin, 2) == U"以上") {
@@ -339,13 +368,13 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         noun = k.PhraseAt("noun_zh", s, a);
       }
       if (noun && !decisive_classifier) {
-        unit = noun->key == "" ? unit : text::ToUtf8(k.Values("noun_zh", noun->key)[0]);
+        unit = noun->key;
         end = noun->end;
       } else if (!decisive_classifier) {
         for (std::size_t len = 6; len >= 1; --len) {
           if (begin < len) continue;
           if (auto m = k.PhraseAt("noun_zh", s, begin - len); m && m->end == begin) {
-            unit = text::ToUtf8(k.Values("noun_zh", m->key)[0]);
+            unit = m->key;
             begin = m->begin;
             break;
           }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "extract/context.h"
+#include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
 
@@ -20,6 +21,7 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
   }
   if (before) return before->range;
   if (after) return after->range;
+  if (present_perfect && published) return {published, published};
   return governing;
 }
 
@@ -52,6 +54,23 @@ std::string OwnCity(const text::Bulletin& doc, const Knowledge& k) {
   for (const auto& [name, n] : counts)
     if (n > most) best = name, most = n;
   return best;
+}
+
+bool IsPresentPerfect(std::u32string_view folded) {
+  const std::vector<Token> t = Tokenize(folded, folded);
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].text != U"has" && t[i].text != U"have") continue;
+    std::size_t j = i + 1;
+    // Adverbs between the auxiliary and the participle: `has now officially joined`.
+    while (j < t.size() && (t[j].text == U"now" || t[j].text == U"also" || t[j].text == U"already" ||
+                            (t[j].text.size() > 3 && t[j].text.substr(t[j].text.size() - 2) == U"ly")))
+      ++j;
+    if (j >= t.size() || t[j].kind != Token::Kind::kWord) continue;
+    const std::u32string_view w = t[j].text;
+    if (w == U"been" || (w.size() > 3 && (w.substr(w.size() - 2) == U"ed" || w.substr(w.size() - 2) == U"en")))
+      return true;
+  }
+  return false;
 }
 
 std::optional<int> FrameYear(const text::Bulletin& doc, const Knowledge& k) {
@@ -103,6 +122,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           published,
                           folded.substr(p.begin, p.end - p.begin)};
       ctx.times = FindTimes(ctx.folded, k, published, frame);
+      ctx.present_perfect = p.lang == "en" && IsPresentPerfect(ctx.folded);
       if (p.lang == "en")
         ExtractEnglishCounts(ctx, result.claims);
       else

@@ -1,5 +1,6 @@
 // Partner ties: a named foreign place attached to a partner phrase in its clause.
 #include <algorithm>
+#include <optional>
 
 #include "extract/context.h"
 #include "text/mapped_text.h"
@@ -33,6 +34,21 @@ bool AttachesPlace(std::u32string_view before) {
   for (auto w : kWords)
     if (last == w) return true;
   return false;
+}
+
+// N of `N周年` or `Nth anniversary`, if the clause celebrates one.
+std::optional<int> AnniversaryYears(std::u32string_view clause) {
+  for (std::size_t i = 0; i < clause.size(); ++i) {
+    if (!text::IsDigit(clause[i]) || (i > 0 && text::IsDigit(clause[i - 1]))) continue;
+    std::size_t j = i;
+    int n = 0;
+    while (j < clause.size() && text::IsDigit(clause[j])) n = n * 10 + static_cast<int>(clause[j++] - '0');
+    const std::u32string_view rest = clause.substr(j);
+    if (rest.substr(0, 2) == U"周年") return n;
+    for (auto suffix : {U"th anniversary", U"st anniversary", U"nd anniversary", U"rd anniversary"})
+      if (rest.substr(0, std::u32string_view(suffix).size()) == suffix) return n;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -108,11 +124,15 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       d.subject = ctx.city;
       d.object = place.name;
       d.object_country = place.country;
-      // The nearest partner phrase types the tie.
+      // The nearest partner phrase types the tie; an agreement only where no phrase names
+      // the kind of partnership (`the Friendship City Agreement was signed with`).
+      const bool kind_named = std::any_of(phrases.begin(), phrases.end(), [&](const PhraseMatch& ph) {
+        return ph.begin >= cb && ph.end <= ce && ph.key != "agreement";
+      });
       const PhraseMatch* nearest = best;
       std::size_t distance = SIZE_MAX;
       for (const auto& ph : phrases) {
-        if (ph.begin < cb || ph.end > ce) continue;
+        if (ph.begin < cb || ph.end > ce || (kind_named && ph.key == "agreement")) continue;
         const std::size_t dd = ph.begin > p.end ? ph.begin - p.end : p.begin - std::min(p.begin, ph.end);
         if (dd < distance) distance = dd, nearest = &ph;
       }
@@ -124,8 +144,18 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         return v.key == "established" || v.key == "agreement_signed";
       });
       if (establishing) {
+        const TimeExpr* since = nullptr;
+        for (const auto& t : ctx.times)
+          if (t.kind == TimeExpr::Kind::kSince && !t.quoted && t.begin < p.begin) since = &t;
         const DateRange when = ctx.TimeAt(p.begin);
-        if (when.from && when.to && when.from == when.to) d.valid = {when.from, std::nullopt};
+        if (since) d.valid = {since->range.from, std::nullopt};
+        else if (when.from && when.to && when.from == when.to) d.valid = {when.from, std::nullopt};
+      }
+      if (auto years = AnniversaryYears(s.substr(cb, ce - cb))) {
+        // `2015年两市结好10周年`, `the 10th anniversary of ... in 2015`: tied N years before.
+        for (const auto& t : ctx.times)
+          if (t.kind == TimeExpr::Kind::kPoint && !t.quoted && t.range.from)
+            d.valid = {Date::Year(t.range.from->year - *years), std::nullopt};
       }
       out.push_back(d);
     }

@@ -120,7 +120,11 @@ class SqliteStore final : public Store {
       result.version_id = sqlite3_last_insert_rowid(conn_.get());
     }
     if (previous) Supersede(*previous, version.published_on, run, now);
-    for (const Claim& c : claims) InsertClaim(c, result.version_id, run, now);
+    for (Claim c : claims) {
+      c.recorded_from = version.published_on;  // a statement is on record from publication
+      c.recorded_to.reset();
+      InsertClaim(c, result.version_id, run, now);
+    }
     tx.Commit();
     result.added = true;
     result.claims = static_cast<std::int64_t>(claims.size());

@@ -54,7 +54,8 @@ class Store {
   virtual std::int64_t BeginRun(const std::string& extractor_version, const Timestamp& now) = 0;
   /// True if `path` already has a current version with these bytes.
   virtual bool IsCurrent(const std::string& path, const std::string& sha256) = 0;
-  /// Writes a version and its claims in one transaction, all or nothing. A current
+  /// Writes a version and its claims in one transaction, all or nothing. The claims'
+  /// record time starts at the version's publication date, whatever they carry. A current
   /// version of the same path with other bytes is replaced: its rows are closed at `now`
   /// (system time) and its claims get successors whose record time ends at the new
   /// version's publication date.

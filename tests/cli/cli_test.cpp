@@ -1,0 +1,103 @@
+// The `annals` command as a user runs it: formats, exit codes, messages.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+// Runs the CLI with `args` (already shell-quoted), stdout captured, stderr into it with 2>&1
+// when `merge` is set.
+Run Annals(const std::string& db, const std::string& args, bool merge = false) {
+  const std::string command = std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' " + args +
+                              (merge ? " 2>&1" : " 2>/dev/null");
+  Run r;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("the CLI ingests, queries and exports in every format", "[cli][seeds]") {
+  annals::testing::TempDir dir;
+  const std::string db = dir / "annals.db";
+  const std::string seeds = annals::testing::SeedsDir().string();
+  auto r = Annals(db, "ingest '" + seeds + "'");
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("5 added"));
+
+  const std::string q = "query --subject Changchun --metric partner_cities --as-reported-on 2019-02-01";
+  r = Annals(db, q);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("latest") && Catch::Contains("conflicts:") &&
+                        Catch::Contains("70 cities"));
+
+  r = Annals(db, q + " --format json");
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["claims"].size() >= 3);
+
+  r = Annals(db, q + " --format jsonl");
+  std::size_t lines = 0;
+  for (char c : r.out) lines += c == '\n';
+  CHECK(lines == doc["claims"].size());
+
+  r = Annals(db, q + " --format csv");
+  CHECK_THAT(r.out, Catch::StartsWith("id,kind,subject,metric,class,value"));
+
+  r = Annals(db, "query --subject Changchun --metric partner_cities --as-reported-on 2018-06-01");
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("nothing on record on 2018-06-01"));
+
+  r = Annals(db, "export --format jsonl");
+  CHECK(r.code == 0);
+  std::size_t n = 0;
+  std::size_t start = 0;
+  for (std::size_t end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1) {
+    const auto claim = nlohmann::json::parse(r.out.substr(start, end - start));
+    for (const char* field : {"id", "kind", "subject", "metric", "class", "value", "value_min",
+                              "value_max", "qualifier", "unit", "object", "relation", "valid_from",
+                              "valid_to", "valid_precision", "recorded_from", "recorded_to",
+                              "known_from", "known_to", "lang", "quote", "span", "document",
+                              "extractor"})
+      CHECK(claim.contains(field));
+    ++n;
+  }
+  CHECK(n > 100);
+
+  r = Annals(db, "documents");
+  CHECK_THAT(r.out, Catch::Contains("2018-12-19") && Catch::Contains("2016-05?"));
+  r = Annals(db, "documents --format json");
+  CHECK(nlohmann::json::parse(r.out).size() == 5);
+}
+
+TEST_CASE("the CLI's exit codes say what went wrong", "[cli]") {
+  annals::testing::TempDir dir;
+  const std::string db = dir / "annals.db";
+  CHECK(Annals(db, "").code == 1);
+  CHECK(Annals(db, "query --as-reported-on yesterday").code == 1);
+  CHECK(Annals(db, "query --format xml").code == 1);
+  annals::testing::WriteBytes(dir / "bad.txt", std::string("\0\0\0", 3));
+  const auto r = Annals(db, "ingest '" + (dir / "bad.txt") + "'", true);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.out, Catch::Contains("bad.txt") && Catch::Contains("binary"));
+  annals::testing::WriteBytes(dir / "junk.db", std::string(4096, 'x'));
+  CHECK(Annals(dir / "junk.db", "documents").code == 3);
+  CHECK(Annals(db, "--help").code == 0);
+  CHECK_THAT(Annals(db, "query --help").out, Catch::Contains("Example"));
+}

@@ -1,0 +1,41 @@
+// Test helpers (support.h).
+#include "support.h"
+
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <stdexcept>
+
+namespace annals::testing {
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() /
+          ("annals-test-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path SeedsDir() { return std::filesystem::path(ANNALS_SOURCE_DIR) / "seeds"; }
+
+std::string SeedPath(const std::string& prefix) {
+  for (const auto& e : std::filesystem::directory_iterator(SeedsDir()))
+    if (e.path().filename().string().rfind(prefix + "_", 0) == 0) return e.path().string();
+  throw std::runtime_error("no seed " + prefix);
+}
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+}  // namespace annals::testing

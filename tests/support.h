@@ -1,0 +1,32 @@
+// Helpers shared by the tests: temporary folders and the seed bulletins.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace annals::testing {
+
+/// A fresh folder under the system temporary directory, removed with its contents when
+/// this object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// The project's seeds/ folder (the five reference bulletins).
+std::filesystem::path SeedsDir();
+/// Path of one seed bulletin by its number prefix, e.g. "003".
+std::string SeedPath(const std::string& prefix);
+/// Whole file contents.
+std::string ReadBytes(const std::string& path);
+void WriteBytes(const std::string& path, const std::string& bytes);
+
+}  // namespace annals::testing
