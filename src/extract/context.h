@@ -31,8 +31,8 @@ struct SentenceContext {
   bool present_perfect = false;
 
   /// Valid time for something stated at sentence position `at`: the nearest time
-  /// expression before it in the sentence (else after it), else the publication date for
-  /// a present-perfect sentence, else the governing time.
+  /// expression before it in the sentence (else after it), else the governing time, else
+  /// the publication date for a present-perfect sentence.
   DateRange TimeAt(std::size_t at) const;
   /// Starts a draft of `kind` covering sentence chars [begin, end).
   Draft Make(ClaimKind kind, std::size_t begin, std::size_t end, const char* rule) const;

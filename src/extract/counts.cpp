@@ -45,13 +45,14 @@ bool IsCurrencyMark(std::u32string_view original) {
 
 // Participles and clause words end the noun phrase after a figure (`400 activities related
 // to`, `7 pairs of sister cities when it became`).
-bool EndsNounPhraseLoosely(std::u32string_view w) {
+bool IsClauseWord(std::u32string_view w) {
   static const std::array<std::u32string_view, 18> kWords = {
       U"when", U"where", U"while", U"it", U"they", U"after", U"before", U"since", U"until",
       U"if", U"because", U"so", U"but", U"became", U"become", U"becomes", U"got", U"this"};
-  if (std::find(kWords.begin(), kWords.end(), w) != kWords.end()) return true;
-  return w.size() > 4 && w.substr(w.size() - 2) == U"ed";
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
+
+bool IsParticiple(std::u32string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == U"ed"; }
 
 bool IsPlural(std::u32string_view w) {
   return w.size() > 2 && w.back() == U's' && w[w.size() - 2] != U's';
@@ -134,17 +135,24 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       digits = true;
     } else if (t[i].kind == Token::Kind::kWord) {
       value = k.Number("number_en", t[i].text);
-      // A capitalised number word inside a sentence is part of a name (`Top Ten`).
-      if (value && t[i].upper && i > 0 && t[i - 1].kind == Token::Kind::kWord) value.reset();
+      // A capitalised number word inside a sentence is part of a name (`Top Ten`,
+      // `One Belt, One Road`).
+      if (value && t[i].upper && i > 0 && !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin))
+        value.reset();
     }
     if (!value) continue;
     if (ctx.InTime(t[i].begin, t[i].end)) continue;
+    // `the one hand`, `this one`: a pronoun, not a figure.
+    if (!digits && *value == 1 && i > 0 &&
+        (word(i - 1) == U"the" || word(i - 1) == U"this" || word(i - 1) == U"that"))
+      continue;
     if (digits && t[i].text.size() == 4 && *value >= 1900 && *value <= 2100) continue;  // a year
     const std::u32string_view prev = word(i >= 1 ? i - 1 : t.size());
     // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`.
-    if (prev == U"top" || prev == U"no" || (i >= 1 && t[i - 1].upper && !prev.empty() &&
-                                            !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin) &&
-                                            i >= 2))
+    if (prev == U"top" || prev == U"no" ||
+        (i >= 2 && t[i - 1].upper && !prev.empty() &&
+         !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin) &&
+         !k.PhraseAt("currency", ctx.folded, t[i - 1].begin)))
       continue;
     // A list number opening a sentence: `1. FAW-Volkswagen`.
     if (i == 0 && t.size() > 1 && t[1].kind == Token::Kind::kPunct && t[1].text[0] == '.') continue;
@@ -241,7 +249,11 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           break;
         }
         if (tk.kind != Token::Kind::kWord) break;
-        if (EndsNounPhraseLoosely(tk.text)) break;
+        if (IsClauseWord(tk.text) || (IsParticiple(tk.text) && IsPlural(head))) break;
+        if (tk.text.size() > 4 && tk.text.substr(tk.text.size() - 2) == U"ly") {
+          ++k2;  // an adverb inside the phrase: `110 internationally renowned celebrities`
+          continue;
+        }
         if (EndsNounPhrase(tk.text)) {
           // Coordinated modifiers continue the phrase; coordinated plural nouns
           // (`countries and regions`) end it at the first.
@@ -264,7 +276,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         std::size_t m = k2 + 1;
         std::u32string_view inner;
         while (m < t.size() && t[m].kind == Token::Kind::kWord && !EndsNounPhrase(t[m].text) &&
-               !EndsNounPhraseLoosely(t[m].text)) {
+               !IsClauseWord(t[m].text) && !IsParticiple(t[m].text)) {
           inner = t[m].text;
           head_end = t[m].end;
           ++m;

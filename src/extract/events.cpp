@@ -66,19 +66,6 @@ std::string SubjectOf(const SentenceContext& ctx, const std::vector<Token>& t,
   return best ? text_of(*best) : ctx.city;
 }
 
-// True when two time expressions stand in one list, separated only by a comma, `、` or
-// `and`.
-bool Listed(std::u32string_view s, const TimeExpr& a, const TimeExpr& b) {
-  const std::size_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
-  if (to < from || to - from > 6) return false;
-  std::u32string_view gap = s.substr(from, to - from);
-  for (char32_t c : gap)
-    if (c != ' ' && c != ',' && c != U'、' && c != U'和' && c != U'及' && c != 'a' && c != 'n' &&
-        c != 'd')
-      return false;
-  return true;
-}
-
 }  // namespace
 
 void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
@@ -104,15 +91,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
       const std::size_t distance = v.begin >= time.end ? v.begin - time.end
                                    : time.begin >= v.end ? time.begin - v.end
                                                          : 0;
-      // Another time expression between them governs that verb instead, unless the two
-      // are one list (`2014年、2015年`, `2002 ... and 2005`).
-      const bool shadowed = std::any_of(ctx.times.begin(), ctx.times.end(), [&](const TimeExpr& o) {
-        if (&o == &time || o.quoted) return false;
-        const bool between = (o.begin >= time.end && o.end <= v.begin) ||
-                             (o.begin >= v.end && o.end <= time.begin);
-        return between && !Listed(ctx.folded, time, o);
-      });
-      if (!shadowed && distance < best_distance) best = &v, best_distance = distance;
+      if (distance < best_distance) best = &v, best_distance = distance;
     }
     if (!best) continue;
     const bool intended = std::any_of(intents.begin(), intents.end(), [&](const PhraseMatch& m) {

@@ -21,6 +21,7 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
   }
   if (before) return before->range;
   if (after) return after->range;
+  if (governing.from || governing.to) return governing;
   if (present_perfect && published) return {published, published};
   return governing;
 }

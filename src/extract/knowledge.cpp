@@ -41,9 +41,15 @@ std::u32string FoldUtf8(std::string_view s) { return text::Fold(text::FromUtf8(s
 
 bool IsLatinPhrase(std::u32string_view s) { return !s.empty() && s.front() < 0x3000; }
 
+// A phrase stands alone when the characters around it are not of its own class: a
+// letter next to a letter or a digit next to a digit joins words, while `RMB640` is two.
+bool SameClass(char32_t a, char32_t b) {
+  return (text::IsLetter(a) && text::IsLetter(b)) || (text::IsDigit(a) && text::IsDigit(b));
+}
+
 bool BoundedAt(std::u32string_view text, std::size_t begin, std::size_t end) {
-  return (begin == 0 || !IsWordChar(text[begin - 1])) &&
-         (end >= text.size() || !IsWordChar(text[end]));
+  return (begin == 0 || !SameClass(text[begin - 1], text[begin])) &&
+         (end >= text.size() || !SameClass(text[end - 1], text[end]));
 }
 
 int KindRank(const std::string& kind) { return kind == "city" ? 0 : kind == "region" ? 1 : 2; }

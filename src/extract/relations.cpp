@@ -36,6 +36,21 @@ bool AttachesPlace(std::u32string_view before) {
   return false;
 }
 
+// True when the words after a place name make it part of a school's or university's name.
+bool NamesInstitution(std::u32string_view s, std::size_t place_end) {
+  const std::u32string_view after = s.substr(place_end, std::min<std::size_t>(40, s.size() - place_end));
+  static const std::u32string_view kChinese[] = {U"中学", U"高中", U"大学", U"学院", U"学校", U"小学"};
+  for (auto w : kChinese)
+    if (after.substr(0, 8).find(w) != std::u32string_view::npos) return true;
+  // English: the institution word within the capitalised run that follows.
+  const std::size_t stop = after.find_first_of(U",.;()");
+  const std::u32string_view run = after.substr(0, stop);
+  for (auto w : {U"school", U"university", U"college", U"institute"})
+    if (run.find(w) != std::u32string_view::npos && run.find(U" and ") == std::u32string_view::npos)
+      return true;
+  return false;
+}
+
 // N of `N周年` or `Nth anniversary`, if the clause celebrates one.
 std::optional<int> AnniversaryYears(std::u32string_view clause) {
   for (std::size_t i = 0; i < clause.size(); ++i) {
@@ -66,19 +81,31 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
   }
   const auto places = k.FindPlaces(s);
-  // A Chinese clause that ends on a place continues into the next one (a list of places
-  // broken by a comma: 与俄罗斯莫斯科州,英国谢菲尔德市、牛津市等...的友好交流关系).
-  for (std::size_t c = 0; c + 1 < clauses.size(); ++c) {
+  const auto phrases = k.FindPhrases("partner_class", s);
+  const auto has_phrase = [&](std::size_t cb, std::size_t ce) {
+    return std::any_of(phrases.begin(), phrases.end(),
+                       [&](const PhraseMatch& m) { return m.begin >= cb && m.end <= ce; });
+  };
+  const auto place_at = [&](std::size_t at) {
+    while (at < s.size() && text::IsSpace(s[at])) ++at;
+    return std::any_of(places.begin(), places.end(), [&](const PlaceMatch& p) { return p.begin == at; });
+  };
+  // Chinese clauses that belong together: a list of places broken by a comma
+  // (与俄罗斯莫斯科州,英国谢菲尔德市、牛津市等...的友好交流关系), and a `与` phrase whose
+  // verb follows the comma (与...仁川广域市市长...,签署了...备忘录).
+  for (std::size_t c = 0; chinese && c + 1 < clauses.size(); ++c) {
+    const auto [cb, ce] = clauses[c];
     const bool ends_on_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& p) {
-      return p.end == clauses[c].second;
+      return p.end == ce;
     });
-    if (chinese && ends_on_place) {
+    const bool list_goes_on = ends_on_place && place_at(clauses[c + 1].first);
+    const bool with_clause = !has_phrase(cb, ce) && s.substr(cb, ce - cb).find(U'与') != std::u32string_view::npos;
+    if (list_goes_on || with_clause) {
       clauses[c].second = clauses[c + 1].second;
       clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(c) + 1);
-      --c;
+      if (list_goes_on) --c;
     }
   }
-  const auto phrases = k.FindPhrases("partner_class", s);
   const auto intents = k.FindPhrases("intent", s);
   for (const auto& [cb, ce] : clauses) {
     const PhraseMatch* best = nullptr;
@@ -94,6 +121,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     for (const auto& p : places) {
       if (p.begin < cb || p.end > ce) continue;
       const Place& place = *p.place;
+      if (NamesInstitution(s, p.end)) continue;  // `Busan Nakdong Senior High School`
       if (place.kind == "country" || place.country == "China") {
         if (chained && place.kind == "country") chain_end = p.end;  // `Sendai, Japan,`
         continue;
