@@ -23,6 +23,9 @@ struct SentenceContext {
   std::string lang;
   std::vector<TimeExpr> times;        ///< The sentence's own time expressions.
   DateRange governing;                ///< Time carried from earlier sentences or the title.
+  /// The year the whole bulletin reports on (`Highlights of ... in 2018`), if its title
+  /// says; it dates events the sentences leave undated.
+  std::optional<int> frame_year;
   std::string city;                   ///< The bulletin's own city (default subject).
   std::optional<Date> published;
   std::u32string_view paragraph_folded;  ///< The whole paragraph, for wider context.

@@ -68,6 +68,35 @@ std::string SubjectOf(const SentenceContext& ctx, const std::vector<Token>& t,
 
 }  // namespace
 
+// An undated sentence of a bulletin that reports on one year: its past-tense events
+// happened in that year (`The Friendship City Agreement was signed with Kumasi`).
+void ExtractFrameEvents(const SentenceContext& ctx, const std::vector<PhraseMatch>& verbs,
+                        const std::vector<PhraseMatch>& intents, std::vector<Draft>& out) {
+  if (!ctx.frame_year || ctx.lang != "en") return;
+  if (std::any_of(ctx.times.begin(), ctx.times.end(), [](const TimeExpr& t) { return !t.quoted; }))
+    return;
+  if (!intents.empty()) return;
+  const std::vector<Token> tokens = Tokenize(ctx.folded, ctx.original);
+  for (const auto& v : verbs) {
+    // Only past participles and past forms (`signed`, `elected`), not `visit` or `attend`.
+    const std::u32string_view word = ctx.folded.substr(v.begin, v.end - v.begin);
+    if (word.size() < 3 || word.substr(word.size() - 2) != U"ed") continue;
+    if (v.key != "agreement_signed" && v.key != "elected" && v.key != "established" &&
+        v.key != "launched" && v.key != "founded")
+      continue;
+    // The quote runs from the sentence's start to the verb: `The Friendship City
+    // Agreement was signed`.
+    std::size_t begin = 0;
+    while (begin < v.begin && text::IsSpace(ctx.original[begin])) ++begin;
+    Draft d = ctx.Make(ClaimKind::kEvent, begin, v.end, "event.en.framed_verb");
+    d.metric = v.key;
+    d.valid = {Date::Year(*ctx.frame_year), Date::Year(*ctx.frame_year)};
+    const TimeExpr none{TimeExpr::Kind::kPoint, 0, 0, {}, false};
+    d.subject = v.key == "agreement_signed" ? ctx.city : SubjectOf(ctx, tokens, none, v.begin);
+    out.push_back(d);
+  }
+}
+
 void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
   const bool chinese = ctx.lang != "en";
   const std::size_t window = chinese ? 45 : 150;
@@ -75,6 +104,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
   const auto intents = ctx.knowledge.FindPhrases("intent", ctx.folded);
   std::vector<Token> tokens;
   if (!chinese) tokens = Tokenize(ctx.folded, ctx.original);
+  ExtractFrameEvents(ctx, verbs, intents, out);
   for (const TimeExpr& time : ctx.times) {
     if (time.quoted) continue;
     if (time.kind != TimeExpr::Kind::kPoint && time.kind != TimeExpr::Kind::kRange &&

@@ -119,6 +119,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           p.lang,
                           {},
                           governing,
+                          frame,
                           result.city,
                           published,
                           folded.substr(p.begin, p.end - p.begin)};

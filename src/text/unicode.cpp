@@ -41,6 +41,32 @@ std::string Utf8Of(const icu::UnicodeString& u) {
   return out;
 }
 
+// ICU's suppression list keeps a break from following a single capital letter, so an
+// acronym ending a sentence (`... of the UCLG. The agreement ...`) joins two sentences.
+// Splits such a range again after a word of two or more letters, a period and a space,
+// where the next word is capitalised and the word is not a known abbreviation.
+void SplitMissedBreaks(std::u32string_view s, std::size_t begin, std::size_t end,
+                       std::vector<std::pair<std::size_t, std::size_t>>& out) {
+  static const std::u32string_view kAbbreviations[] = {
+      U"Co", U"Ltd", U"No", U"Mr", U"Mrs", U"Ms", U"Dr", U"St", U"Inc", U"Corp", U"Jr", U"Sr",
+      U"vs", U"etc", U"Prof", U"Gov", U"Gen", U"Rep", U"Sen", U"Dept", U"Univ", U"Jan", U"Feb",
+      U"Mar", U"Apr", U"Jun", U"Jul", U"Aug", U"Sep", U"Sept", U"Oct", U"Nov", U"Dec"};
+  std::size_t from = begin;
+  for (std::size_t i = begin + 2; i + 2 < end; ++i) {
+    if (s[i] != '.' || s[i + 1] != ' ' || !u_isupper(static_cast<UChar32>(s[i + 2]))) continue;
+    std::size_t w = i;
+    while (w > from && u_isalpha(static_cast<UChar32>(s[w - 1])) && s[w - 1] < 0x3000) --w;
+    const std::u32string_view word = s.substr(w, i - w);
+    if (word.size() < 2 || (w > from && s[w - 1] == '.')) continue;  // initials, U.S.
+    bool abbreviation = false;
+    for (auto a : kAbbreviations) abbreviation = abbreviation || word == a;
+    if (abbreviation) continue;
+    out.emplace_back(from, i + 2);
+    from = i + 2;
+  }
+  out.emplace_back(from, end);
+}
+
 }  // namespace
 
 bool IsHan(char32_t c) {
@@ -117,8 +143,8 @@ std::vector<std::pair<std::size_t, std::size_t>> SentenceBounds(std::u32string_v
   index_of_unit[static_cast<std::size_t>(u.length())] = cp;
   int32_t start = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
-    out.emplace_back(index_of_unit[static_cast<std::size_t>(start)],
-                     index_of_unit[static_cast<std::size_t>(end)]);
+    SplitMissedBreaks(s, index_of_unit[static_cast<std::size_t>(start)],
+                      index_of_unit[static_cast<std::size_t>(end)], out);
   return out;
 }
 
