@@ -11,13 +11,36 @@
 
 namespace annals::extract {
 
+namespace {
+
+bool IsClauseMark(char32_t c) { return c == ',' || c == ';' || c == U'。' || c == ':'; }
+
+// Chinese sentences chain clauses with commas: a time governs the clauses after it only
+// when it opens its own (`2014年3月,...`), not when it ends one (`始于1982年,到...`).
+bool OpensClause(std::u32string_view s, std::size_t at) {
+  std::size_t i = at;
+  while (i > 0 && !IsClauseMark(s[i - 1])) --i;
+  return at - i <= 3;  // a short lead such as 在, 自 or 我市于
+}
+
+bool SameClause(std::u32string_view s, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < s.size(); ++i)
+    if (IsClauseMark(s[i])) return false;
+  return true;
+}
+
+}  // namespace
+
 DateRange SentenceContext::TimeAt(std::size_t at) const {
   const TimeExpr* before = nullptr;
   const TimeExpr* after = nullptr;
   for (const auto& t : times) {
     if (t.quoted || (!t.range.from && !t.range.to)) continue;
-    if (t.begin <= at) before = &t;
-    else if (!after) after = &t;
+    if (t.begin <= at) {
+      if (lang == "en" || OpensClause(folded, t.begin) || SameClause(folded, t.end, at)) before = &t;
+    } else if (!after && (lang == "en" || SameClause(folded, at, t.begin))) {
+      after = &t;
+    }
   }
   if (before) return before->range;
   if (after) return after->range;
