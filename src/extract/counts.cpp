@@ -52,6 +52,14 @@ bool IsClauseWord(std::u32string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
+bool IsPastForm(std::u32string_view w) {
+  static const std::array<std::u32string_view, 22> kWords = {
+      U"took", U"went", U"came", U"gave", U"saw", U"met", U"sent", U"paid", U"brought",
+      U"left", U"built", U"became", U"began", U"grew", U"rose", U"fell", U"ran", U"spent",
+      U"held", U"made", U"kept", U"drew"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
 bool IsParticiple(std::u32string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == U"ed"; }
 
 bool IsPlural(std::u32string_view w) {
@@ -249,7 +257,11 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           break;
         }
         if (tk.kind != Token::Kind::kWord) break;
-        if (IsClauseWord(tk.text) || (IsParticiple(tk.text) && IsPlural(head))) break;
+        // A participle or past form after the head noun starts the predicate
+        // (`300 enterprises took part`, `1,200 people attended`); before any noun it
+        // modifies (`110 internationally renowned celebrities`).
+        if (IsClauseWord(tk.text) || (!head.empty() && (IsParticiple(tk.text) || IsPastForm(tk.text))))
+          break;
         if (tk.text.size() > 4 && tk.text.substr(tk.text.size() - 2) == U"ly") {
           ++k2;  // an adverb inside the phrase: `110 internationally renowned celebrities`
           continue;

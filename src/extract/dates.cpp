@@ -187,14 +187,15 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
       std::optional<double> n;
       if (auto v = c.Int(i + 1)) n = *v;
       else if (c.t[i + 1].kind == Token::Kind::kWord) n = k.Number("number_en", c.t[i + 1].text);
-      if (n && pub) {
+      if (n) {
         std::size_t b = i;
         if (b >= 2 && c.Word(b - 1, U"the") && (c.Word(b - 2, U"over") || c.Word(b - 2, U"in") ||
                                                 c.Word(b - 2, U"during") || c.Word(b - 2, U"for")))
           b -= 2;
         auto [sb, se] = span(b, i + 3);
-        out.push_back({TimeExpr::Kind::kPastYears, sb, se,
-                       {Date::Year(pub->year - static_cast<int>(*n)), pub}, false});
+        DateRange r;
+        if (pub) r = {Date::Year(pub->year - static_cast<int>(*n)), pub};
+        out.push_back({TimeExpr::Kind::kPastYears, sb, se, r, false});
         i += 3;
         continue;
       }

@@ -50,6 +50,15 @@ MappedText DropPinyin(const MappedText& in) {
   return out;
 }
 
+// The few English words that do end in `fi`: written without a hyphen, they are words.
+bool IsWordEndingInFi(std::u32string_view w) {
+  std::u32string lower;
+  for (char32_t c : w) lower.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (std::u32string_view word : {U"wifi", U"hifi", U"scifi", U"lofi"})
+    if (lower == word) return true;
+  return false;
+}
+
 // PDF extraction splits words after an `fi`/`fl` ligature: `signifi cant`, `fi rst`,
 // `Sheffi eld`. English words do not end in `fi` or `fl`, so a space after such a letter
 // run, before a lower-case letter, is a broken ligature. A hyphen before the run marks a
@@ -63,7 +72,7 @@ MappedText RepairLigatures(const MappedText& in) {
       std::size_t start = i - 2;
       while (start > 0 && IsLetter(s[start - 1])) --start;
       const bool compound = start > 0 && s[start - 1] == '-';
-      if (!compound) continue;  // drop the space
+      if (!compound && !IsWordEndingInFi(s.substr(start, i - start))) continue;  // drop the space
     }
     out.Append(s[i], in.origin[i]);
   }

@@ -1,0 +1,204 @@
+// Tests of ParseBulletin (title, header date and publisher, furniture, paragraphs and their
+// languages) and of ParseHeaderDate, on invented bulletins and on the seed files.
+#include "text/document.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "annals/error.h"
+#include "annals/time.h"
+#include "support.h"
+
+namespace {
+
+using annals::Date;
+using annals::text::Bulletin;
+using annals::text::ParseBulletin;
+using annals::text::ParseHeaderDate;
+using annals::text::ToUtf8;
+
+// ISO form of an optional date, "none" without one (readable in failure messages).
+std::string Iso(const std::optional<Date>& d) { return d ? d->ToString() : "none"; }
+
+std::string ParagraphText(const Bulletin& doc, std::size_t i) {
+  const auto& p = doc.paragraphs.at(i);
+  return ToUtf8(doc.Chars(p.begin, p.end));
+}
+
+}  // namespace
+
+TEST_CASE("ParseBulletin reads an English bulletin with an Updated/Source header",
+          "[text][document]") {
+  const std::string bytes =
+      "Xi'an Welcomes Record Number of Foreign Delegations in 2019\n"
+      "\n"
+      "Updated : 2020-03-05Source : XAFAO\n"
+      "【Fonts: A+ A A- Print\n"
+      "\n"
+      "In 2019, Xi'an received 40 foreign delegations from 18 countries.\n"
+      "\n"
+      "The city also hosted three international trade fairs.\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  CHECK(doc.title == "Xi'an Welcomes Record Number of Foreign Delegations in 2019");
+  REQUIRE(doc.published_on.has_value());
+  CHECK(Iso(doc.published_on) == "2020-03-05");
+  CHECK(doc.published_on->precision == annals::Precision::kDay);
+  CHECK(doc.publisher == "XAFAO");
+  CHECK(doc.lang == "en");
+  REQUIRE(doc.paragraphs.size() == 2);
+  CHECK(ParagraphText(doc, 0) ==
+        "In 2019, Xi'an received 40 foreign delegations from 18 countries.");
+  CHECK(ParagraphText(doc, 1) == "The city also hosted three international trade fairs.");
+  for (const auto& p : doc.paragraphs) CHECK(p.lang == "en");
+  CHECK(doc.folded.size() == doc.text.size());
+}
+
+TEST_CASE("ParseBulletin reads a Simplified Chinese bulletin with a 时间/来源 header",
+          "[text][document]") {
+  const std::string bytes =
+      "哈尔滨市友好城市工作取得新进展\n"
+      "\n"
+      "时间:2022-11-30来源: 哈尔滨市外办\n"
+      "【字体: 打印\n"
+      "\n"
+      "2022年,哈尔滨市新增友好城市3对,友好城市总数达到30对。\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  CHECK(doc.title == "哈尔滨市友好城市工作取得新进展");
+  REQUIRE(doc.published_on.has_value());
+  CHECK(Iso(doc.published_on) == "2022-11-30");
+  CHECK(doc.publisher == "哈尔滨市外办");
+  CHECK(doc.lang == "zh-Hans");
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(doc.paragraphs[0].lang == "zh-Hans");
+  CHECK(ParagraphText(doc, 0) == "2022年,哈尔滨市新增友好城市3对,友好城市总数达到30对。");
+}
+
+TEST_CASE("ParseBulletin reads a Traditional Chinese bulletin with a 發布時間 header",
+          "[text][document]") {
+  const std::string bytes =
+      "武漢市國際友好城市工作綜述\n"
+      "發布時間:2021年7月1日\n"
+      "武漢市與各國在經濟、科技、文化、教育等領域的合作不斷擴大。\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  CHECK(doc.title == "武漢市國際友好城市工作綜述");
+  REQUIRE(doc.published_on.has_value());
+  CHECK(Iso(doc.published_on) == "2021-07-01");
+  CHECK(doc.publisher.empty());
+  CHECK(doc.lang == "zh-Hant");
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(doc.paragraphs[0].lang == "zh-Hant");
+}
+
+TEST_CASE("ParseBulletin accepts a full-width colon and CRLF line ends in the header",
+          "[text][document]") {
+  const std::string bytes =
+      "青岛市外事工作要点\r\n"
+      "\r\n"
+      "时间：2023-02-14来源：青岛市外办\r\n"
+      "\r\n"
+      "2023年,青岛市将继续扩大对外交往。\r\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  CHECK(doc.title == "青岛市外事工作要点");
+  REQUIRE(doc.published_on.has_value());
+  CHECK(Iso(doc.published_on) == "2023-02-14");
+  CHECK(doc.publisher == "青岛市外办");
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(ParagraphText(doc, 0) == "2023年,青岛市将继续扩大对外交往。");
+}
+
+TEST_CASE("ParseBulletin gives each paragraph its own language", "[text][document]") {
+  const std::string bytes =
+      "Wuhan and Its Partners\n"
+      "\n"
+      "Updated : 2021-04-02Source : WHFAO\n"
+      "\n"
+      "Wuhan has established ties with many cities around the world.\n"
+      "\n"
+      "武漢市與多個國家的城市建立了友好關係。\n"
+      "\n"
+      "武汉市与多个国家的城市建立了友好关系。\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  REQUIRE(doc.paragraphs.size() == 3);
+  CHECK(doc.paragraphs[0].lang == "en");
+  CHECK(doc.paragraphs[1].lang == "zh-Hant");
+  CHECK(doc.paragraphs[2].lang == "zh-Hans");
+}
+
+TEST_CASE("ParseBulletin leaves page furniture out of the paragraphs", "[text][document]") {
+  const std::string bytes =
+      "Qingdao Hosts Envoys\n"
+      "\n"
+      "Updated : 2022-08-01Source : QDFAO\n"
+      "【Fonts: A+ A A- Print\n"
+      "【字体: 打印\n"
+      "\n"
+      "Envoys from 12 countries visited Qingdao.\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(ParagraphText(doc, 0) == "Envoys from 12 countries visited Qingdao.");
+}
+
+TEST_CASE("ParseBulletin without a date line leaves the publication date empty",
+          "[text][document]") {
+  const std::string bytes =
+      "Harbin Ice Festival Draws Visitors\n"
+      "\n"
+      "More than 12,000 foreign visitors came to the festival.\n";
+  const Bulletin doc = ParseBulletin(bytes);
+  CHECK(doc.title == "Harbin Ice Festival Draws Visitors");
+  CHECK_FALSE(doc.published_on.has_value());
+  CHECK(doc.publisher.empty());
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(ParagraphText(doc, 0) == "More than 12,000 foreign visitors came to the festival.");
+}
+
+TEST_CASE("ParseBulletin rejects bytes that are not text", "[text][document]") {
+  CHECK_THROWS_AS(ParseBulletin(""), annals::Error);
+  CHECK_THROWS_AS(ParseBulletin("Title\n\xFF\xFE body\n"), annals::Error);
+}
+
+TEST_CASE("ParseHeaderDate reads the header date forms", "[text][document]") {
+  CHECK(Iso(ParseHeaderDate("2019-01-24")) == "2019-01-24");
+  CHECK(Iso(ParseHeaderDate("2019/1/24")) == "2019-01-24");
+  CHECK(Iso(ParseHeaderDate("2019年1月24日")) == "2019-01-24");
+  CHECK(Iso(ParseHeaderDate("2021-09-07Source : CCFAO")) == "2021-09-07");
+  const auto parsed = ParseHeaderDate("2019/1/24");
+  REQUIRE(parsed.has_value());
+  CHECK(parsed->precision == annals::Precision::kDay);
+}
+
+TEST_CASE("ParseHeaderDate finds nothing where there is no date", "[text][document]") {
+  CHECK_FALSE(ParseHeaderDate("hello").has_value());
+  CHECK_FALSE(ParseHeaderDate("").has_value());
+  CHECK_FALSE(ParseHeaderDate("Source : 2019-01-24").has_value());  // not at the start
+  CHECK_FALSE(ParseHeaderDate("2019-02-30").has_value());           // not a real day
+}
+
+TEST_CASE("ParseBulletin reads the header dates of the seed bulletins", "[text][document]") {
+  using annals::testing::ReadBytes;
+  using annals::testing::SeedPath;
+  const auto date_of = [](const char* seed) {
+    return ParseBulletin(ReadBytes(SeedPath(seed))).published_on;
+  };
+  CHECK(Iso(date_of("000")) == "2019-01-24");
+  CHECK(Iso(date_of("001")) == "2021-09-07");
+  CHECK(Iso(date_of("002")) == "2018-12-19");
+  CHECK(Iso(date_of("003")) == "2019-01-23");
+  CHECK(Iso(date_of("004")) == "none");
+
+  const Bulletin seed_000 = ParseBulletin(ReadBytes(SeedPath("000")));
+  CHECK(seed_000.publisher == "CCFAO");
+  CHECK(seed_000.lang == "en");
+  const Bulletin seed_004 = ParseBulletin(ReadBytes(SeedPath("004")));
+  // Seed 004 carries a Traditional Chinese text and its English translation.
+  const auto has_lang = [&](const char* lang) {
+    return std::any_of(seed_004.paragraphs.begin(), seed_004.paragraphs.end(),
+                       [&](const annals::text::Paragraph& p) { return p.lang == lang; });
+  };
+  CHECK(has_lang("zh-Hant"));
+  CHECK(has_lang("en"));
+  CHECK_FALSE(has_lang("zh-Hans"));
+}
