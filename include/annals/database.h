@@ -17,6 +17,8 @@ struct DocumentInfo {
   DocumentRef ref;
   std::string publisher;
   std::string lang;
+  std::string source_uri;  ///< From the bulletin's sidecar, if it had one.
+  std::string encoding;    ///< The encoding the file was read in.
   std::int64_t bytes = 0;
   std::int64_t claims = 0;
   Timestamp known_from;                 ///< System time this version was first ingested.
@@ -36,7 +38,8 @@ class Database {
   Database& operator=(const Database&) = delete;
   virtual ~Database() = default;
 
-  /// Ingests files and folders (recursively, `*.txt` files). Each file is written in one
+  /// Ingests files and folders (recursively: `*.txt`, `*.html`, `*.htm`). A sidecar
+  /// `NAME.meta.json` beside a bulletin overrides what its header says. Each file is written in one
   /// transaction: all of its claims or nothing. Unchanged files are skipped. A file that
   /// is not a bulletin is reported in the result, not thrown; database failures throw.
   virtual IngestReport Ingest(const std::vector<std::string>& paths,

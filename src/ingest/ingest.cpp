@@ -2,6 +2,7 @@
 #include "ingest/ingest.h"
 
 #include <openssl/evp.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -23,7 +24,44 @@ namespace fs = std::filesystem;
 
 bool IsBulletinFile(const fs::path& p) {
   const std::string name = p.filename().string();
-  return !name.empty() && name[0] != '.' && p.extension() == ".txt";
+  const std::string ext = p.extension().string();
+  return !name.empty() && name[0] != '.' && (ext == ".txt" || ext == ".html" || ext == ".htm");
+}
+
+// What a sidecar `NAME.meta.json` beside a bulletin says; it wins over the header.
+struct Sidecar {
+  std::optional<Date> published_on;
+  std::string source_uri, publisher, language, encoding;
+};
+
+std::optional<Sidecar> ReadSidecar(const std::string& path) {
+  fs::path candidate = fs::path(path).replace_extension(".meta.json");
+  std::error_code ec;
+  if (!fs::exists(candidate, ec)) candidate = fs::path(path + ".meta.json");
+  if (!fs::exists(candidate, ec)) return std::nullopt;
+  const std::string name = candidate.filename().string();
+  std::ifstream in(candidate, std::ios::binary);
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    throw Error(ErrorCode::kInput, "sidecar " + name + " is not a JSON object");
+  Sidecar s;
+  auto text = [&](const char* key) -> std::string {
+    if (!j.contains(key) || j[key].is_null()) return "";
+    if (!j[key].is_string())
+      throw Error(ErrorCode::kInput, "sidecar " + name + ": `" + key + "` must be a string");
+    return j[key].get<std::string>();
+  };
+  if (const std::string d = text("published_on"); !d.empty()) {
+    s.published_on = Date::Parse(d);
+    if (!s.published_on)
+      throw Error(ErrorCode::kInput, "sidecar " + name + ": published_on \"" + d +
+                                         "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+  s.source_uri = text("source_uri");
+  s.publisher = text("publisher");
+  s.language = text("language");
+  s.encoding = text("encoding");
+  return s;
 }
 
 // Expands folders to their bulletin files, in a stable (sorted) order.
@@ -130,10 +168,13 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
         spdlog::debug("{}: unchanged", file);
         continue;
       }
-      const text::Bulletin doc = text::ParseBulletin(bytes);
+      const std::optional<Sidecar> sidecar = ReadSidecar(file);
+      const text::Bulletin doc = text::ParseBulletin(bytes, sidecar ? sidecar->encoding : "");
       if (doc.paragraphs.empty())
-        throw Error(ErrorCode::kInput, "not a bulletin: no text after the title line");
+        throw Error(ErrorCode::kInput, std::string("not a bulletin: no text after the title") +
+                                           (doc.html ? " (an HTML page without paragraphs)" : ""));
       std::optional<Date> published = doc.published_on;
+      if (sidecar && sidecar->published_on) published = sidecar->published_on;
       const bool inferred = !published;
       if (inferred) published = extract::LatestDateMentioned(doc);
       const extract::Extraction extraction = extract::Extract(doc, published);
@@ -152,7 +193,12 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
         }
       }
       store::NewVersion version{absolute, sha,  doc.title, doc.publisher, doc.lang,
-                                published, inferred, bytes};
+                                published, inferred, bytes, "", doc.encoding};
+      if (sidecar) {
+        if (!sidecar->publisher.empty()) version.publisher = sidecar->publisher;
+        if (!sidecar->language.empty()) version.lang = sidecar->language;
+        version.source_uri = sidecar->source_uri;
+      }
       const store::WriteResult written = store.WriteVersion(*run, version, claims, now);
       result.status = written.added ? IngestFileResult::Status::kAdded
                                     : IngestFileResult::Status::kUnchanged;

@@ -9,7 +9,8 @@
 
 namespace annals::ingest {
 
-/// Ingests `paths` (files, or folders searched recursively for `*.txt`) into `store`.
+/// Ingests `paths` (files, or folders searched recursively for `*.txt`, `*.html` and
+/// `*.htm`; a sidecar `NAME.meta.json` overrides the header) into `store`.
 /// Unreadable or malformed files are reported, not thrown, and nothing of them is
 /// written; database failures throw Error(kDatabase). A path that does not exist is
 /// reported as rejected.

@@ -110,12 +110,14 @@ class SqliteStore final : public Store {
       Statement s(conn_,
                   "INSERT INTO document_versions(document_id, sha256, title, publisher, lang, "
                   "published_on, published_precision, published_day, published_inferred, content, "
-                  "byte_size, ingest_run_id, known_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "byte_size, ingest_run_id, known_from, source_uri, encoding) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       s.Bind(1, document_id).Bind(2, version.sha256).Bind(3, version.title);
       s.Bind(4, version.publisher).Bind(5, version.lang);
       BindDate(s, 6, version.published_on, false);
       s.Bind(9, version.published_inferred ? 1 : 0).BindBlob(10, version.content);
       s.Bind(11, static_cast<std::int64_t>(version.content.size())).Bind(12, run).Bind(13, now);
+      s.Bind(14, version.source_uri).Bind(15, version.encoding);
       s.Run();
       result.version_id = sqlite3_last_insert_rowid(conn_.get());
     }
@@ -180,7 +182,7 @@ class SqliteStore final : public Store {
   std::vector<DocumentInfo> Documents() override {
     Statement s(conn_,
                 "SELECT v.id, d.path, v.title, v.published_on, v.published_inferred, v.sha256, "
-                "v.publisher, v.lang, v.byte_size, v.known_from, v.known_to, "
+                "v.publisher, v.lang, v.byte_size, v.known_from, v.known_to, v.source_uri, v.encoding, "
                 "(SELECT count(*) FROM claims c WHERE c.document_version_id = v.id "
                 " AND c.known_to IS NULL) "
                 "FROM document_versions v JOIN documents d ON d.id = v.document_id "
@@ -194,7 +196,9 @@ class SqliteStore final : public Store {
       info.bytes = s.Int(8);
       info.known_from = s.Text(9);
       info.known_to = s.OptionalText(10);
-      info.claims = s.Int(11);
+      info.source_uri = s.Text(11);
+      info.encoding = s.Text(12);
+      info.claims = s.Int(13);
       out.push_back(std::move(info));
     }
     return out;

@@ -24,6 +24,8 @@ struct NewVersion {
   std::optional<Date> published_on;
   bool published_inferred = false;
   std::string content;  ///< The file's bytes as stored on disk.
+  std::string source_uri;
+  std::string encoding = "UTF-8";
 };
 
 /// Row filters; SQL does the filtering so that the indexes serve it.

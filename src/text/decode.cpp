@@ -1,7 +1,14 @@
 // UTF-8 decoding with byte offsets; the first stage of the text layer.
 #include "text/decode.h"
 
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "annals/error.h"
 
@@ -103,6 +110,168 @@ MappedText DecodeUtf8(std::string_view bytes) {
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t') any_text = true;
   if (!any_text) throw Error(ErrorCode::kInput, "the file holds only white space");
   return out;
+}
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+bool IsValidUtf8(std::string_view b) {
+  char32_t c;
+  for (std::size_t i = 0; i < b.size();) {
+    const std::size_t n = DecodeOne(b, i, c);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+// Converts with ICU, stopping at the first invalid or unmappable sequence. `skip` bytes
+// at the start (a byte-order mark) are not text.
+MappedText Convert(std::string_view bytes, const std::string& charset, std::size_t skip) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &status),
+                                                          ucnv_close);
+  if (U_FAILURE(status))
+    throw Error(ErrorCode::kInput, "unknown encoding \"" + charset + "\"");
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  const std::string_view body = bytes.substr(skip);
+  std::vector<UChar> units(body.size() * 2 + 16);
+  std::vector<int32_t> offsets(units.size(), -1);
+  UChar* target = units.data();
+  const char* source = body.data();
+  int32_t* offset_out = offsets.data();
+  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source,
+                 body.data() + body.size(), offset_out, true, &status);
+  if (U_FAILURE(status)) {
+    char bad[32];
+    int8_t bad_len = sizeof bad;
+    UErrorCode ignore = U_ZERO_ERROR;
+    ucnv_getInvalidChars(conv.get(), bad, &bad_len, &ignore);
+    const std::size_t at = skip + static_cast<std::size_t>(source - body.data()) -
+                           static_cast<std::size_t>(std::max<int8_t>(bad_len, 0));
+    throw Error(ErrorCode::kInput, "not valid " + charset + ": bad byte sequence at offset " +
+                                       std::to_string(at));
+  }
+  const std::size_t n = static_cast<std::size_t>(target - units.data());
+  MappedText out;
+  out.chars.reserve(n);
+  out.origin.reserve(n);
+  for (std::size_t i = 0; i < n;) {
+    UChar32 c = units[i];
+    std::size_t len = 1;
+    if (U16_IS_LEAD(units[i]) && i + 1 < n && U16_IS_TRAIL(units[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(units[i], units[i + 1]);
+      len = 2;
+    }
+    // The bytes of this character run to where the next one starts.
+    std::int64_t start = offsets[i] < 0 ? (out.origin.empty() ? 0 : out.origin.back().end)
+                                        : static_cast<std::int64_t>(skip) + offsets[i];
+    std::int64_t end = static_cast<std::int64_t>(bytes.size());
+    for (std::size_t k = i + len; k < n; ++k)
+      if (offsets[k] >= 0 && static_cast<std::int64_t>(skip) + offsets[k] > start) {
+        end = static_cast<std::int64_t>(skip) + offsets[k];
+        break;
+      }
+    if (c == 0) throw Error(ErrorCode::kInput, "binary content: NUL character at offset " + std::to_string(start));
+    out.Append(static_cast<char32_t>(c), {start, end});
+    i += len;
+  }
+  return out;
+}
+
+void RequireText(const MappedText& t) {
+  for (char32_t c : t.chars)
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+  throw Error(ErrorCode::kInput, "the file holds only white space");
+}
+
+bool IsMultiByteAsian(const std::string& name) {
+  static const char* kNames[] = {"GB18030", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS", "ISO-2022-JP",
+                                 "ISO-2022-CN", "ISO-2022-KR"};
+  for (const char* n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string DeclaredHtmlCharset(std::string_view bytes) {
+  const std::string head = Lower(bytes.substr(0, 4096));
+  for (std::size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
+    const std::size_t close = head.find('>', at);
+    const std::string tag = head.substr(at, close == std::string::npos ? std::string::npos : close - at);
+    const std::size_t cs = tag.find("charset=");
+    if (cs == std::string::npos) continue;
+    std::size_t b = cs + 8;
+    while (b < tag.size() && (tag[b] == '"' || tag[b] == '\'' || tag[b] == ' ')) ++b;
+    std::size_t e = b;
+    while (e < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[e])) || tag[e] == '-' || tag[e] == '_')) ++e;
+    if (e > b) return tag.substr(b, e - b);
+  }
+  return "";
+}
+
+std::string Encode(std::u32string_view s, const std::string& charset) {
+  const std::string utf8 = ToUtf8(s);
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset.c_str(), "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) throw Error(ErrorCode::kInput, "cannot encode as " + charset);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+Decoded Decode(std::string_view bytes, const std::string& declared) {
+  if (bytes.empty()) throw Error(ErrorCode::kInput, "the file is empty");
+  Decoded d;
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    d.encoding = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    d.text = Convert(bytes, d.encoding, 2);
+    RequireText(d.text);
+    return d;
+  }
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF" || IsValidUtf8(bytes)) {
+    d.encoding = "UTF-8";
+    d.text = DecodeUtf8(bytes);
+    return d;
+  }
+  if (bytes.find('\0') != std::string_view::npos) d.text = DecodeUtf8(bytes);  // throws: binary
+  if (!declared.empty() && Lower(declared) != "utf-8" && Lower(declared) != "utf8") {
+    d.encoding = declared;
+    d.text = Convert(bytes, declared, 0);
+    RequireText(d.text);
+    return d;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> detector(ucsdet_open(&status),
+                                                                         ucsdet_close);
+  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  if (U_SUCCESS(status) && match) {
+    const std::string name = ucsdet_getName(match, &status);
+    const int32_t confidence = ucsdet_getConfidence(match, &status);
+    if (U_SUCCESS(status) && IsMultiByteAsian(name) && confidence >= 50) {
+      d.encoding = name;
+      d.text = Convert(bytes, name, 0);
+      RequireText(d.text);
+      return d;
+    }
+  }
+  // Not UTF-8 and no encoding known with confidence: report where UTF-8 fails.
+  try {
+    DecodeUtf8(bytes);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::kInput,
+                std::string(e.what()) + "; no other encoding could be determined with "
+                "confidence (declare it with `encoding` in a NAME.meta.json sidecar)");
+  }
+  return d;
 }
 
 }  // namespace annals::text

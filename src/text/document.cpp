@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "text/decode.h"
+#include "text/html.h"
 #include "text/normalize.h"
 #include "text/unicode.h"
 
@@ -73,9 +74,22 @@ std::vector<Sentence> Bulletin::Sentences(const Paragraph& p) const {
   return out;
 }
 
-Bulletin ParseBulletin(std::string_view bytes) {
+Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encoding) {
   Bulletin doc;
-  doc.text = Normalize(DecodeUtf8(bytes));
+  std::string declared = declared_encoding;
+  if (declared.empty()) declared = DeclaredHtmlCharset(bytes);
+  Decoded decoded = Decode(bytes, declared);
+  doc.encoding = decoded.encoding;
+  std::optional<Date> meta_date;
+  std::string meta_publisher;
+  if (LooksLikeHtml(decoded.text)) {
+    HtmlText page = HtmlToText(decoded.text);
+    decoded.text = std::move(page.text);
+    meta_date = page.published_on;
+    meta_publisher = page.publisher;
+    doc.html = true;
+  }
+  doc.text = Normalize(decoded.text);
   doc.folded = Fold(doc.text.chars);
   const std::u32string& s = doc.text.chars;
 
@@ -119,6 +133,8 @@ Bulletin ParseBulletin(std::string_view bytes) {
     doc.paragraphs.push_back(p);
   }
   doc.lang = zh_chars > en_chars ? zh_variant : "en";
+  if (!doc.published_on) doc.published_on = meta_date;
+  if (doc.publisher.empty()) doc.publisher = meta_publisher;
   return doc;
 }
 

@@ -31,6 +31,8 @@ struct Bulletin {
   std::optional<Date> published_on;  ///< From the header line, if there is one.
   std::string publisher;             ///< From the header's source, if there is one.
   std::string lang;                  ///< Language of most of the body.
+  std::string encoding;              ///< The encoding the file was read in.
+  bool html = false;                 ///< Read from an HTML page.
   std::vector<Paragraph> paragraphs;  ///< Body paragraphs in order, without header lines.
 
   std::vector<Sentence> Sentences(const Paragraph& p) const;
@@ -39,8 +41,10 @@ struct Bulletin {
   }
 };
 
-/// Decodes and parses a bulletin file's bytes. Throws Error(kInput) if they are not text.
-Bulletin ParseBulletin(std::string_view bytes);
+/// Decodes and parses a bulletin file's bytes: plain text or a saved HTML page, in any
+/// encoding Decode() accepts (`declared_encoding` from a sidecar wins over detection).
+/// Throws Error(kInput) if they are not text.
+Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encoding = "");
 
 /// Parses a header date such as `2019-01-24`, `2019/1/24`, `2019年1月24日`, at its
 /// precision; nullopt if there is none at the start of `s`.

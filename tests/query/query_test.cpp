@@ -36,7 +36,7 @@ struct Fixture {
     if (first_run.empty()) first_run = now;
     for (auto& c : claims) c.recorded_from = Date::Parse(published);
     db->WriteVersion(db->BeginRun("test", now),
-                     {path, path + "-sha", "Report " + path, "", "en", Date::Parse(published), false, "x"},
+                     {path, path + "-sha", "Report " + path, "", "en", Date::Parse(published), false, "x", "", "UTF-8"},
                      claims, now);
   }
 };

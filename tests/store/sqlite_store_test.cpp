@@ -32,7 +32,7 @@ Claim SampleClaim(double value) {
 }
 
 store::NewVersion Version(const std::string& path, const std::string& sha, const char* published) {
-  return {path, sha, "A title", "HRBFAO", "en", Date::Parse(published), false, "bytes of " + sha};
+  return {path, sha, "A title", "HRBFAO", "en", Date::Parse(published), false, "bytes of " + sha, "", "UTF-8"};
 }
 
 }  // namespace
