@@ -301,6 +301,8 @@ void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Fo
                 {"published_on_inferred", d.ref.published_on_inferred},
                 {"publisher", d.publisher},
                 {"lang", d.lang},
+                {"encoding", d.encoding},
+                {"source_uri", d.source_uri.empty() ? json(nullptr) : json(d.source_uri)},
                 {"bytes", d.bytes},
                 {"claims", d.claims},
                 {"sha256", d.ref.sha256},

@@ -15,9 +15,11 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "ingest",
-      "Read bulletins (files, or folders searched for *.txt) into the database.\n"
+      "Read bulletins (files, or folders searched for *.txt, *.html, *.htm) into the database.\n"
       "Each file is written in one transaction; unchanged files are skipped; a file that is\n"
-      "not a bulletin is reported and nothing of it is written (exit code 2).\n\n"
+      "not a bulletin is reported and nothing of it is written (exit code 2).\n"
+      "A sidecar NAME.meta.json may give published_on, source_uri, publisher, language\n"
+      "and encoding; it wins over the header.\n\n"
       "Example:\n  annals ingest seeds/\n  annals --db /var/lib/annals.db ingest bulletin.txt");
   cmd->add_option("paths", opts->paths, "Bulletin files or folders")->required();
   cmd->add_option("--max-bytes", opts->max_bytes, "Reject files larger than this")

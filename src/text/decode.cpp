@@ -100,7 +100,7 @@ MappedText DecodeUtf8(std::string_view bytes) {
     const std::size_t n = DecodeOne(bytes, i, c);
     if (n == 0) {
       throw Error(ErrorCode::kInput, "not valid UTF-8: bad byte sequence at offset " +
-                                         std::to_string(i) + " (convert the file to UTF-8)");
+                                         std::to_string(i));
     }
     out.Append(c, {static_cast<std::int64_t>(i), static_cast<std::int64_t>(i + n)});
     i += n;
@@ -268,8 +268,9 @@ Decoded Decode(std::string_view bytes, const std::string& declared) {
     DecodeUtf8(bytes);
   } catch (const Error& e) {
     throw Error(ErrorCode::kInput,
-                std::string(e.what()) + "; no other encoding could be determined with "
-                "confidence (declare it with `encoding` in a NAME.meta.json sidecar)");
+                std::string(e.what()) + ", and no other encoding could be determined with "
+                "confidence: convert the file to UTF-8, or name its encoding as `encoding` in a "
+                "sidecar NAME.meta.json");
   }
   return d;
 }

@@ -133,6 +133,20 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
     doc.paragraphs.push_back(p);
   }
   doc.lang = zh_chars > en_chars ? zh_variant : "en";
+  // Sections: a short paragraph in the other language (a caption, a name) does not start
+  // one; it joins the section around it.
+  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const Paragraph& p = doc.paragraphs[i];
+    const bool zh = p.lang != "en";
+    if (!doc.sections.empty() && (doc.sections.back().lang != "en") == zh) {
+      doc.sections.back().end_paragraph = i + 1;
+    } else if (!doc.sections.empty() && p.end - p.begin < 120 && i + 1 < doc.paragraphs.size() &&
+               (doc.paragraphs[i + 1].lang != "en") != zh) {
+      doc.sections.back().end_paragraph = i + 1;
+    } else {
+      doc.sections.push_back({p.lang, i, i + 1});
+    }
+  }
   if (!doc.published_on) doc.published_on = meta_date;
   if (doc.publisher.empty()) doc.publisher = meta_publisher;
   return doc;

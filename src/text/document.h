@@ -18,6 +18,15 @@ struct Paragraph {
   std::string lang;  ///< `en`, `zh-Hant` or `zh-Hans`.
 };
 
+/// A run of consecutive paragraphs in one language: a bilingual bulletin (Chinese text
+/// with its English translation) is one text in two sections, whose claims can then be
+/// compared statement for statement.
+struct Section {
+  std::string lang;
+  std::size_t first_paragraph = 0;
+  std::size_t end_paragraph = 0;  ///< One past the last.
+};
+
 struct Sentence {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -34,6 +43,7 @@ struct Bulletin {
   std::string encoding;              ///< The encoding the file was read in.
   bool html = false;                 ///< Read from an HTML page.
   std::vector<Paragraph> paragraphs;  ///< Body paragraphs in order, without header lines.
+  std::vector<Section> sections;      ///< Language sections, in order; one for most bulletins.
 
   std::vector<Sentence> Sentences(const Paragraph& p) const;
   std::u32string_view Chars(std::size_t begin, std::size_t end) const {

@@ -79,8 +79,22 @@ MappedText RepairLigatures(const MappedText& in) {
   return out;
 }
 
+// Runs of spaces and tabs become one space, so that phrases match however the page was
+// laid out; line breaks stay, they separate paragraphs.
+MappedText FoldSpaces(const MappedText& in) {
+  MappedText out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char32_t c = in.chars[i] == '\t' ? U' ' : in.chars[i];
+    if (c == ' ' && !out.chars.empty() && out.chars.back() == ' ') continue;
+    out.Append(c, in.origin[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
-MappedText Normalize(const MappedText& in) { return RepairLigatures(DropPinyin(Nfkc(in))); }
+MappedText Normalize(const MappedText& in) {
+  return RepairLigatures(FoldSpaces(DropPinyin(Nfkc(in))));
+}
 
 }  // namespace annals::text

@@ -6,7 +6,7 @@
 namespace annals::text {
 
 /// NFKC per character (full-width digits and punctuation become ASCII), carriage returns
-/// dropped, pinyin annotations after Han characters removed (`國(guó)` → `國`), and
+/// dropped, runs of spaces and tabs folded to one space, pinyin annotations after Han characters removed (`國(guó)` → `國`), and
 /// ligatures broken by PDF extraction repaired (`signifi cant` → `significant`). Removed
 /// characters vanish; the rest keep their origin, so spans still map to the original bytes.
 MappedText Normalize(const MappedText& in);

@@ -101,3 +101,43 @@ TEST_CASE("the CLI's exit codes say what went wrong", "[cli]") {
   CHECK(Annals(db, "--help").code == 0);
   CHECK_THAT(Annals(db, "query --help").out, Catch::Contains("Example"));
 }
+
+TEST_CASE("each kind of bad input exits 2, names the file and leaves the database as it was",
+          "[cli][input]") {
+  annals::testing::TempDir dir;
+  const std::string db = dir / "annals.db";
+  annals::testing::WriteBytes(dir / "good.txt",
+                              "Title\n\nUpdated : 2020-01-05Source : X\n\nXi'an hosted 4 fairs.\n");
+  REQUIRE(Annals(db, "ingest '" + (dir / "good.txt") + "'").code == 0);
+  const std::string before = Annals(db, "export").out;
+  struct Case {
+    const char* name;
+    std::string bytes;
+    const char* reason;
+    const char* extra_args;
+  };
+  const Case cases[] = {
+      {"empty.txt", "", "empty", ""},
+      {"binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "binary", ""},
+      {"invalid.txt", "Title\n\nFigures: \xC3\x28 12 cities\n", "offset 16", ""},
+      {"large.txt", "Title\n\nUpdated : 2020-01-05Source : X\n\n" + std::string(300, 'x') + "\n",
+       "over the limit", "--max-bytes 100"},
+      {"page.html", "<html><head><title>Login</title></head><body><nav>Menu</nav></body></html>",
+       "HTML", ""},
+  };
+  for (const auto& c : cases) {
+    annals::testing::WriteBytes(dir / c.name, c.bytes);
+    const auto r = Annals(db, std::string("ingest ") + c.extra_args + " '" + (dir / c.name) + "'", true);
+    INFO(c.name << ": " << r.out);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains(c.name) && Catch::Contains(c.reason));
+    CHECK(Annals(db, "export").out == before);
+  }
+  // In a folder, the bad files are reported and the good ones still ingested.
+  annals::testing::WriteBytes(dir / "second.txt",
+                              "Title 2\n\nUpdated : 2020-02-05Source : X\n\nWuhan hosted 6 fairs.\n");
+  const auto r = Annals(db, "ingest '" + dir.path().string() + "'", true);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.out, Catch::Contains("added") && Catch::Contains("second.txt"));
+  CHECK(Annals(db, "export").out.size() > before.size());
+}

@@ -1,6 +1,9 @@
 // Tests of ParseBulletin (title, header date and publisher, furniture, paragraphs and their
 // languages) and of ParseHeaderDate, on invented bulletins and on the seed files.
 #include "text/document.h"
+#include "text/decode.h"
+#include "text/mapped_text.h"
+#include "text/normalize.h"
 
 #include <catch2/catch.hpp>
 
@@ -201,4 +204,21 @@ TEST_CASE("ParseBulletin reads the header dates of the seed bulletins", "[text][
   CHECK(has_lang("zh-Hant"));
   CHECK(has_lang("en"));
   CHECK_FALSE(has_lang("zh-Hans"));
+}
+
+TEST_CASE("a bilingual bulletin is one text in two language sections", "[text][document]") {
+  const auto doc = annals::text::ParseBulletin(annals::testing::ReadBytes(annals::testing::SeedPath("004")));
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].lang == "zh-Hant");
+  CHECK(doc.sections[0].first_paragraph == 0);
+  CHECK(doc.sections[1].lang == "en");
+  CHECK(doc.sections[1].end_paragraph == doc.paragraphs.size());
+  const auto english = annals::text::ParseBulletin(annals::testing::ReadBytes(annals::testing::SeedPath("003")));
+  CHECK(english.sections.size() == 1);
+}
+
+TEST_CASE("runs of spaces fold to one, keeping the origin of the first", "[text][normalize]") {
+  const auto t = annals::text::Normalize(annals::text::DecodeUtf8("friendly \t  ties"));
+  CHECK(annals::text::ToUtf8(t.chars) == "friendly ties");
+  CHECK(t.origin[9].start == 12);
 }
