@@ -27,6 +27,7 @@ struct SentenceContext {
   /// says; it dates events the sentences leave undated.
   std::optional<int> frame_year;
   std::string city;                   ///< The bulletin's own city (default subject).
+  std::string topic;                  ///< The organisation or event earlier sentences speak of.
   std::optional<Date> published;
   std::u32string_view paragraph_folded;  ///< The whole paragraph, for wider context.
   /// The sentence speaks in the present perfect (`has received`, `have been held`): with no

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "extract/context.h"
+#include "extract/subjects.h"
 #include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
@@ -129,6 +130,7 @@ std::string MetricOf(const Knowledge& k, const std::string& unit) {
 void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
   const Knowledge& k = ctx.knowledge;
   const std::vector<Token> t = Tokenize(ctx.folded, ctx.original);
+  const std::vector<NameMention> names = FindNames(ctx, t);
   const auto word = [&](std::size_t i) -> std::u32string_view {
     return i < t.size() && t[i].kind == Token::Kind::kWord ? t[i].text : std::u32string_view();
   };
@@ -306,7 +308,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     d.qualifier = q;
     BoundsOf(q, *value, d.value_min, d.value_max);
     d.unit = unit;
-    d.subject = ctx.city;
+    d.subject = SubjectBefore(ctx, names, t[i].begin);
     d.valid = ctx.TimeAt(t[i].begin);
     Classify(ctx, d, t[i].begin, false);
     if (!currency.empty()) d.metric = MetricOf(k, currency);

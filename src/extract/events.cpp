@@ -3,68 +3,13 @@
 #include <cstdlib>
 
 #include "extract/context.h"
+#include "extract/subjects.h"
 #include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
 
 namespace annals::extract {
 namespace {
-
-bool IsConnector(std::u32string_view w) {
-  return w == U"of" || w == U"the" || w == U"and" || w == U"for" || w == U"on" || w == U"in";
-}
-
-// Capitalised runs of an English sentence (`China-Japan Friendship Water Plant`), as
-// [begin, end) sentence positions, outside time expressions.
-std::vector<std::pair<std::size_t, std::size_t>> NameRuns(const SentenceContext& ctx,
-                                                         const std::vector<Token>& t) {
-  std::vector<std::pair<std::size_t, std::size_t>> runs;
-  for (std::size_t i = 0; i < t.size();) {
-    const bool starts = (t[i].kind == Token::Kind::kWord || t[i].kind == Token::Kind::kAlnum) &&
-                        (t[i].upper || t[i].kind == Token::Kind::kAlnum) &&
-                        !ctx.InTime(t[i].begin, t[i].end);
-    if (!starts) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1, last = i;
-    while (j < t.size()) {
-      const bool name_word = (t[j].kind == Token::Kind::kWord || t[j].kind == Token::Kind::kAlnum) &&
-                             t[j].upper && !ctx.InTime(t[j].begin, t[j].end);
-      if (name_word) {
-        last = j++;
-      } else if (t[j].kind == Token::Kind::kWord && IsConnector(t[j].text) && j + 1 < t.size() &&
-                 t[j + 1].upper) {
-        ++j;
-      } else {
-        break;
-      }
-    }
-    // A lone sentence-opening word (`The`, `Also`) is not a name.
-    const bool lone_opener = last == i && (i == 0 || t[i].text == U"the" || t[i].text == U"also");
-    if (!lone_opener) runs.emplace_back(t[i].begin, t[last].end);
-    i = last + 1;
-  }
-  return runs;
-}
-
-std::string SubjectOf(const SentenceContext& ctx, const std::vector<Token>& t,
-                      const TimeExpr& time, std::size_t verb) {
-  auto runs = NameRuns(ctx, t);
-  auto text_of = [&](std::pair<std::size_t, std::size_t> r) {
-    std::u32string_view v = ctx.original.substr(r.first, r.second - r.first);
-    if (v.substr(0, 4) == U"The ") v.remove_prefix(4);
-    return text::ToUtf8(v);
-  };
-  if (time.end <= verb) {
-    for (const auto& r : runs)
-      if (r.first >= time.end && r.second <= verb) return text_of(r);
-  }
-  const std::pair<std::size_t, std::size_t>* best = nullptr;
-  for (const auto& r : runs)
-    if (r.second <= verb) best = &r;
-  return best ? text_of(*best) : ctx.city;
-}
 
 }  // namespace
 
@@ -92,7 +37,7 @@ void ExtractFrameEvents(const SentenceContext& ctx, const std::vector<PhraseMatc
     d.metric = v.key;
     d.valid = {Date::Year(*ctx.frame_year), Date::Year(*ctx.frame_year)};
     const TimeExpr none{TimeExpr::Kind::kPoint, 0, 0, {}, false};
-    d.subject = v.key == "agreement_signed" ? ctx.city : SubjectOf(ctx, tokens, none, v.begin);
+    d.subject = v.key == "agreement_signed" ? ctx.city : EventSubject(ctx, FindNames(ctx, tokens), none, v.begin);
     out.push_back(d);
   }
 }
@@ -133,7 +78,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
     d.metric = best->key;
     d.valid = time.kind == TimeExpr::Kind::kSince ? DateRange{time.range.from, time.range.from}
                                                    : time.range;
-    d.subject = chinese ? ctx.city : SubjectOf(ctx, tokens, time, best->begin);
+    d.subject = chinese ? ctx.city : EventSubject(ctx, FindNames(ctx, tokens), time, best->begin);
     out.push_back(d);
   }
 }

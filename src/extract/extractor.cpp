@@ -5,6 +5,7 @@
 #include <map>
 
 #include "extract/context.h"
+#include "extract/subjects.h"
 #include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
@@ -80,6 +81,16 @@ std::string OwnCity(const text::Bulletin& doc, const Knowledge& k) {
   return best;
 }
 
+// A heading: a short line that does not end as a sentence does (`9. Northeast Asian
+// Exchange and Cooperation Platform—Northeast Asia Expo`).
+bool IsHeading(std::u32string_view line) {
+  std::size_t end = line.size();
+  while (end > 0 && text::IsSpace(line[end - 1])) --end;
+  if (end == 0 || end > 150) return false;
+  const char32_t last = line[end - 1];
+  return last != '.' && last != U'。' && last != '!' && last != '?' && last != U'”' && last != ')';
+}
+
 bool IsPresentPerfect(std::u32string_view folded) {
   const std::vector<Token> t = Tokenize(folded, folded);
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
@@ -131,8 +142,15 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   if (frame) frame_range = {Date::Year(*frame), Date::Year(*frame)};
   const std::u32string_view folded(doc.folded);
   const std::u32string_view original(doc.text.chars);
+  // The organisation or event the text speaks of carries from sentence to sentence in a
+  // paragraph, and from a heading into the paragraph under it.
+  std::string topic;
+  bool after_heading = false;
   for (const auto& p : doc.paragraphs) {
     DateRange governing = frame_range;
+    const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
+    if (heading || !after_heading) topic.clear();
+    after_heading = heading;
     for (const auto& sentence : doc.Sentences(p)) {
       const std::size_t n = sentence.end - sentence.begin;
       SentenceContext ctx{k,
@@ -144,6 +162,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           governing,
                           frame,
                           result.city,
+                          topic,
                           published,
                           folded.substr(p.begin, p.end - p.begin)};
       ctx.times = FindTimes(ctx.folded, k, published, frame);
@@ -154,6 +173,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
         ExtractChineseCounts(ctx, result.claims);
       ExtractEvents(ctx, result.claims);
       ExtractRelations(ctx, result.claims);
+      if (p.lang == "en")
+        topic = TopicAfter(ctx, FindNames(ctx, Tokenize(ctx.folded, ctx.original)), topic);
       // A dated sentence frames the ones after it in the paragraph (`The Games were held
       // from January 28 to February 4, 2007. ... 49 athletes ...`).
       for (const auto& t : ctx.times)

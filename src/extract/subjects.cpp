@@ -1,0 +1,157 @@
+// Subjects of English sentences: names, the own city, and the topic carried between them.
+#include "extract/subjects.h"
+
+#include <algorithm>
+
+#include "text/mapped_text.h"
+#include "text/unicode.h"
+
+namespace annals::extract {
+namespace {
+
+bool IsConnector(std::u32string_view w) {
+  return w == U"of" || w == U"the" || w == U"and" || w == U"for" || w == U"on" || w == U"&";
+}
+
+bool IsNameWord(const Token& t) {
+  return (t.kind == Token::Kind::kWord || t.kind == Token::Kind::kAlnum) &&
+         (t.upper || t.kind == Token::Kind::kAlnum);
+}
+
+}  // namespace
+
+std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector<Token>& t) {
+  const Knowledge& k = ctx.knowledge;
+  std::vector<NameMention> out;
+  for (std::size_t i = 0; i < t.size();) {
+    // `team of China`: a lower-case entity word owned by a name.
+    const bool owned = t[i].kind == Token::Kind::kWord && !t[i].upper &&
+                       k.KeyOf("entity_word", t[i].text) && i + 2 < t.size() &&
+                       t[i + 1].text == U"of" && IsNameWord(t[i + 2]);
+    if ((!IsNameWord(t[i]) && !owned) || ctx.InTime(t[i].begin, t[i].end)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = owned ? i + 2 : i, last = j;
+    while (j + 1 < t.size()) {
+      const Token& next = t[j + 1];
+      if (IsNameWord(next) && !ctx.InTime(next.begin, next.end)) {
+        last = ++j;
+      } else if (next.kind == Token::Kind::kWord && IsConnector(next.text) && j + 2 < t.size() &&
+                 IsNameWord(t[j + 2]) && !(next.text == U"and" && k.KeyOf("entity_word", t[j].text))) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    j = last;
+    // A legal form written with its punctuation, `Co., Ltd.`, belongs to the name.
+    std::size_t end_token = last;
+    while (k.KeyOf("company_suffix", t[end_token].text)) {
+      std::size_t next = end_token + 1;
+      while (next < t.size() && (t[next].text == U"." || t[next].text == U",")) ++next;
+      if (next >= t.size() || !k.KeyOf("company_suffix", t[next].text)) break;
+      end_token = last = next;
+    }
+    if (end_token + 1 < t.size() && t[end_token + 1].text == U"." &&
+        k.KeyOf("company_suffix", t[end_token].text))
+      ++end_token;
+    // The name without `The` and the legal form.
+    std::size_t first = i, name_last = last;
+    if (t[first].text == U"the" && first < name_last) ++first;
+    while (name_last > first && (k.KeyOf("company_suffix", t[name_last].text) ||
+                                 t[name_last].kind == Token::Kind::kPunct))
+      --name_last;
+    NameMention m;
+    m.begin = t[i].begin;
+    m.end = t[end_token].end;
+    m.name = text::ToUtf8(ctx.original.substr(t[first].begin, t[name_last].end - t[first].begin));
+    for (std::size_t w = first; w <= last; ++w)
+      if (t[w].kind == Token::Kind::kWord) {
+        const auto kind = k.KeyOf("entity_word", t[w].text);
+        m.entity = m.entity || kind.has_value();
+        m.event = m.event || kind == "event";
+      }
+    const Place* place = k.PlaceNamed(m.name);
+    std::string city_form = m.name;
+    if (city_form.size() > 5 && city_form.substr(city_form.size() - 5) == " City")
+      city_form.resize(city_form.size() - 5);
+    m.own_city = !ctx.city.empty() && (city_form == ctx.city || (place && place->name == ctx.city));
+    // A lone sentence-opening word (`Also`, `Among`) is not a name.
+    const bool lone_opener = first == last && i == 0 && !m.entity && !m.own_city && !place;
+    // Subject position: nothing before it but one opening phrase closed by a comma, and
+    // an article.
+    std::size_t before = m.begin;
+    std::u32string_view lead = ctx.folded.substr(0, before);
+    while (!lead.empty() && text::IsSpace(lead.back())) lead.remove_suffix(1);
+    for (std::u32string_view article : {U"the", U"a"})
+      if (lead.size() >= article.size() && lead.substr(lead.size() - article.size()) == article &&
+          (lead.size() == article.size() || !text::IsLetter(lead[lead.size() - article.size() - 1])))
+        lead.remove_suffix(article.size());
+    while (!lead.empty() && text::IsSpace(lead.back())) lead.remove_suffix(1);
+    const auto commas = std::count(lead.begin(), lead.end(), U',');
+    // Not an item of a list: `Events such as Chongqing Welsh Week, Chongqing-Zurich ...`.
+    const bool listed = lead.find(U"such as") != std::u32string_view::npos ||
+                        lead.find(U"including") != std::u32string_view::npos;
+    m.subject_position = lead.empty() || (lead.back() == U',' && commas == 1 && !listed);
+    if (!lone_opener && !m.name.empty()) out.push_back(m);
+    i = end_token + 1;
+  }
+  return out;
+}
+
+std::string SubjectBefore(const SentenceContext& ctx, const std::vector<NameMention>& names,
+                          std::size_t at) {
+  for (const auto& n : names)
+    if (n.end <= at && n.subject_position && (n.entity || n.own_city))
+      return n.own_city ? ctx.city : n.name;
+  return ctx.topic.empty() ? ctx.city : ctx.topic;
+}
+
+std::string TopicAfter(const SentenceContext& ctx, const std::vector<NameMention>& names,
+                       const std::string& previous) {
+  for (const auto& n : names) {
+    if (!n.subject_position) continue;
+    if (n.own_city) return "";
+    if (n.entity) return n.name;
+  }
+  // A dated sentence whose subject is a person introduces the event it names (`Zhang
+  // Gaoli ... delivered a keynote speech at the ASEM Industrial Dialogue ... in May 2015`).
+  const bool dated = std::any_of(ctx.times.begin(), ctx.times.end(),
+                                 [](const TimeExpr& t) { return !t.quoted && t.range.from; });
+  if (dated)
+    for (const auto& n : names)
+      if (n.event) return n.name;
+  return previous;
+}
+
+std::string EventSubject(const SentenceContext& ctx, const std::vector<NameMention>& names,
+                         const TimeExpr& time, std::size_t verb) {
+  const auto name_of = [&](const NameMention& n) { return n.own_city ? ctx.city : n.name; };
+  // After a time that opens the sentence: `In 2000, the Changchun World Sculpture Park ...
+  // was opened`.
+  if (time.end <= verb) {
+    for (const auto& n : names)
+      if (n.begin >= time.end && n.end <= verb && (n.entity || n.own_city)) return name_of(n);
+  }
+  // Else the last organisation or event before the verb, the own city, any name.
+  const NameMention* entity = nullptr;
+  const NameMention* city = nullptr;
+  const NameMention* any = nullptr;
+  for (const auto& n : names) {
+    if (n.end > verb) break;
+    if (n.entity) entity = &n;
+    if (n.own_city) city = &n;
+    any = &n;
+  }
+  if (entity) return name_of(*entity);
+  if (city) return name_of(*city);
+  if (time.end <= verb) {
+    for (const auto& n : names)
+      if (n.begin >= time.end && n.end <= verb) return name_of(n);
+  }
+  if (any) return name_of(*any);
+  return ctx.topic.empty() ? ctx.city : ctx.topic;
+}
+
+}  // namespace annals::extract
