@@ -30,13 +30,20 @@ struct SentenceContext {
   std::string topic;                  ///< The organisation or event earlier sentences speak of.
   std::optional<Date> published;
   std::u32string_view paragraph_folded;  ///< The whole paragraph, for wider context.
-  /// The sentence speaks in the present perfect (`has received`, `have been held`): with no
-  /// time expression of its own, it states what holds at publication.
+  /// The sentence speaks in the present or present perfect (`has received`, `has three
+  /// bases`): with no time expression of its own, it states what holds at publication.
   bool present_perfect = false;
+  /// `governing` comes from an earlier sentence (not the title), and that sentence dated
+  /// a founding (`The Film Festival, founded in 1992, ...`): what later sentences count
+  /// accumulated since.
+  bool governing_carried = false;
+  bool governing_founding = false;
 
   /// Valid time for something stated at sentence position `at`: the nearest time
-  /// expression before it in the sentence (else after it), else the governing time, else
-  /// the publication date for a present-perfect sentence.
+  /// expression before it in the sentence (else after it in the same clause), else the
+  /// governing time, else the publication date for a sentence in the present (perfect).
+  /// A `now` with a date carried from an earlier sentence, or a date carried from a
+  /// founding, spans from that date to publication.
   DateRange TimeAt(std::size_t at) const;
   /// Starts a draft of `kind` covering sentence chars [begin, end).
   Draft Make(ClaimKind kind, std::size_t begin, std::size_t end, const char* rule) const;

@@ -30,6 +30,26 @@ bool SameClause(std::u32string_view s, std::size_t from, std::size_t to) {
   return true;
 }
 
+// A time after a figure belongs to another clause when a subordinate clause starts
+// between them (`..., which reflected the achievements made over the past 40 years`).
+bool Subordinate(std::u32string_view between) {
+  for (std::u32string_view w : {U" which ", U" that ", U" who ", U" where ", U" when ",
+                                U" while ", U" thereby ", U";"})
+    if (between.find(w) != std::u32string_view::npos) return true;
+  return false;
+}
+
+// A founding followed by a clause of what came of it since.
+bool AccumulatesSince(std::u32string_view between) {
+  const bool founded = between.find(U"established") != std::u32string_view::npos ||
+                       between.find(U"founded") != std::u32string_view::npos ||
+                       between.find(U"set up") != std::u32string_view::npos;
+  if (!founded) return false;
+  for (std::u32string_view w : {U"under which", U"after which", U"since then", U"since which"})
+    if (between.find(w) != std::u32string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 DateRange SentenceContext::TimeAt(std::size_t at) const {
@@ -39,12 +59,25 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
     if (t.quoted || (!t.range.from && !t.range.to)) continue;
     if (t.begin <= at) {
       if (lang == "en" || OpensClause(folded, t.begin) || SameClause(folded, t.end, at)) before = &t;
-    } else if (!after && (lang == "en" || SameClause(folded, at, t.begin))) {
+    } else if (!after && (lang == "en" ? !Subordinate(folded.substr(at, t.begin - at))
+                                        : SameClause(folded, at, t.begin))) {
       after = &t;
     }
   }
-  if (before) return before->range;
-  if (after) return after->range;
+  const TimeExpr* chosen = before ? before : after;
+  const bool carried = governing_carried && governing.from;
+  if (chosen) {
+    // `The 1st Symposium was held in 1997 ... Up to now, 19 symposiums have been held`.
+    if (chosen->kind == TimeExpr::Kind::kNow && carried && published)
+      return {governing.from, published};
+    // `In 1987, the Branch was established under which more than 1,000 films were
+    // processed`: counted since the founding, up to publication.
+    if (chosen == before && chosen->kind == TimeExpr::Kind::kPoint && published &&
+        AccumulatesSince(folded.substr(chosen->end, at - chosen->end)))
+      return {chosen->range.from, published};
+    return chosen->range;
+  }
+  if (carried && governing_founding && published) return {governing.from, published};
   if (governing.from || governing.to) return governing;
   if (present_perfect && published) return {published, published};
   return governing;
@@ -91,20 +124,13 @@ bool IsHeading(std::u32string_view line) {
   return last != '.' && last != U'。' && last != '!' && last != '?' && last != U'”' && last != ')';
 }
 
+// `has received`, `have been held`, `has three bases`: the sentence states what holds
+// at publication.
 bool IsPresentPerfect(std::u32string_view folded) {
   const std::vector<Token> t = Tokenize(folded, folded);
-  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-    if (t[i].text != U"has" && t[i].text != U"have") continue;
-    std::size_t j = i + 1;
-    // Adverbs between the auxiliary and the participle: `has now officially joined`.
-    while (j < t.size() && (t[j].text == U"now" || t[j].text == U"also" || t[j].text == U"already" ||
-                            (t[j].text.size() > 3 && t[j].text.substr(t[j].text.size() - 2) == U"ly")))
-      ++j;
-    if (j >= t.size() || t[j].kind != Token::Kind::kWord) continue;
-    const std::u32string_view w = t[j].text;
-    if (w == U"been" || (w.size() > 3 && (w.substr(w.size() - 2) == U"ed" || w.substr(w.size() - 2) == U"en")))
+  for (std::size_t i = 0; i + 1 < t.size(); ++i)
+    if ((t[i].text == U"has" || t[i].text == U"have") && t[i + 1].kind == Token::Kind::kWord)
       return true;
-  }
   return false;
 }
 
@@ -148,6 +174,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   bool after_heading = false;
   for (const auto& p : doc.paragraphs) {
     DateRange governing = frame_range;
+    bool carried = false, founding = false;
     const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
     if (heading || !after_heading) topic.clear();
     after_heading = heading;
@@ -165,6 +192,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           topic,
                           published,
                           folded.substr(p.begin, p.end - p.begin)};
+      ctx.governing_carried = carried;
+      ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
       ctx.present_perfect = p.lang == "en" && IsPresentPerfect(ctx.folded);
       if (p.lang == "en")
@@ -177,9 +206,15 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
         topic = TopicAfter(ctx, FindNames(ctx, Tokenize(ctx.folded, ctx.original)), topic);
       // A dated sentence frames the ones after it in the paragraph (`The Games were held
       // from January 28 to February 4, 2007. ... 49 athletes ...`).
-      for (const auto& t : ctx.times)
-        if (!t.quoted && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange))
+      for (const auto& t : ctx.times) {
+        if (!t.quoted && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange)) {
           governing = t.range;
+          carried = true;
+          founding = false;
+          for (const auto& v : k.FindPhrases("event_verb", ctx.folded))
+            founding = founding || v.key == "founded" || v.key == "established";
+        }
+      }
     }
   }
   return result;

@@ -41,6 +41,21 @@ std::string Utf8Of(const icu::UnicodeString& u) {
   return out;
 }
 
+bool EndsWithMonth(std::u32string_view sentence) {
+  while (!sentence.empty() && (sentence.back() == ' ' || sentence.back() == '.')) sentence.remove_suffix(1);
+  std::size_t b = sentence.size();
+  while (b > 0 && u_isalpha(static_cast<UChar32>(sentence[b - 1]))) --b;
+  std::u32string word;
+  for (char32_t c : sentence.substr(b)) word.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  static const std::u32string_view kMonths[] = {
+      U"january", U"february", U"march", U"april", U"may", U"june", U"july", U"august",
+      U"september", U"october", U"november", U"december", U"jan", U"feb", U"mar", U"apr",
+      U"jun", U"jul", U"aug", U"sep", U"sept", U"oct", U"nov", U"dec"};
+  for (auto m : kMonths)
+    if (word == m) return true;
+  return false;
+}
+
 // ICU's suppression list keeps a break from following a single capital letter, so an
 // acronym ending a sentence (`... of the UCLG. The agreement ...`) joins two sentences.
 // Splits such a range again after a word of two or more letters, a period and a space,
@@ -142,9 +157,19 @@ std::vector<std::pair<std::size_t, std::size_t>> SentenceBounds(std::u32string_v
   }
   index_of_unit[static_cast<std::size_t>(u.length())] = cp;
   int32_t start = it->first();
-  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
-    SplitMissedBreaks(s, index_of_unit[static_cast<std::size_t>(start)],
-                      index_of_unit[static_cast<std::size_t>(end)], out);
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    const std::size_t b = index_of_unit[static_cast<std::size_t>(start)];
+    const std::size_t e = index_of_unit[static_cast<std::size_t>(end)];
+    // `On 29th April. 2016, ...`: a month's abbreviation point is not a sentence's end.
+    if (!out.empty() && EndsWithMonth(s.substr(out.back().first, b - out.back().first)) &&
+        b + 4 <= s.size() && u_isdigit(static_cast<UChar32>(s[b]))) {
+      const std::size_t merged_from = out.back().first;
+      out.pop_back();
+      SplitMissedBreaks(s, merged_from, e, out);
+      continue;
+    }
+    SplitMissedBreaks(s, b, e, out);
+  }
   return out;
 }
 
