@@ -1,0 +1,133 @@
+// Counted figures in both languages: each number, qualifier and money form, one sentence
+// each, from invented bulletins of other cities and years.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "text/document.h"
+
+using namespace annals;
+
+namespace {
+
+struct Expected {
+  const char* sentence;
+  double value;
+  const char* qualifier;
+  const char* unit;
+};
+
+// The counts of one sentence in a bulletin published on 2022-05-10.
+std::vector<extract::Draft> CountsOf(const std::string& sentence) {
+  const std::string bytes = "Title of the bulletin\n\nUpdated : 2022-05-10Source : X\n\n" + sentence + "\n";
+  const auto doc = text::ParseBulletin(bytes);
+  std::vector<extract::Draft> out;
+  for (auto& d : extract::Extract(doc, doc.published_on).claims)
+    if (d.kind == ClaimKind::kCount) out.push_back(d);
+  return out;
+}
+
+void CheckOne(const Expected& e) {
+  INFO(e.sentence);
+  const auto counts = CountsOf(e.sentence);
+  REQUIRE(counts.size() == 1);
+  CHECK(*counts[0].value == Approx(e.value));
+  CHECK(ToString(counts[0].qualifier) == e.qualifier);
+  CHECK(counts[0].unit == e.unit);
+}
+
+}  // namespace
+
+TEST_CASE("English qualifiers and their bounds", "[extract][counts][en]") {
+  for (const Expected& e : std::vector<Expected>{
+           {"Xi'an received over 300 delegations.", 300, "more_than", "delegation"},
+           {"About 40 enterprises signed contracts.", 40, "about", "enterprise"},
+           {"Around 1,500 students studied abroad.", 1500, "about", "student"},
+           {"The fair hosted up to 80 exhibitors.", 80, "at_most", "exhibitor"},
+           {"At least 12 mayors attended.", 12, "at_least", "mayor"},
+           {"Less than 30 projects remained.", 30, "less_than", "project"},
+           {"Almost 600 volunteers helped.", 600, "nearly", "volunteer"},
+       })
+    CheckOne(e);
+  const auto c = CountsOf("Qingdao welcomed more than 2,000 guests.");
+  REQUIRE(c.size() == 1);
+  CHECK(*c[0].value_min == 2000);
+  CHECK_FALSE(c[0].value_max);
+  const auto n = CountsOf("Nearly 90 firms joined.");
+  REQUIRE(n.size() == 1);
+  CHECK(*n[0].value_max == 90);
+  CHECK_FALSE(n[0].value_min);
+}
+
+TEST_CASE("English number words and money", "[extract][counts][en]") {
+  for (const Expected& e : std::vector<Expected>{
+           {"Wuhan sent one hundred students to Bordeaux.", 100, "exact", "student"},
+           {"The city opened twenty new routes.", 20, "exact", "route"},
+           {"The bank lent USD 1.5 billion to the port.", 1.5e9, "exact", "USD"},
+           {"Investors pledged €30 million for the park.", 3e7, "exact", "EUR"},
+           {"The project cost RMB640 million in total.", 6.4e8, "exact", "CNY"},
+           {"Trade reached 2.5 billion dollars last year.", 2.5e9, "exact", "USD"},
+       })
+    CheckOne(e);
+}
+
+TEST_CASE("Chinese numerals, multipliers and qualifiers", "[extract][counts][zh]") {
+  for (const Expected& e : std::vector<Expected>{
+           {"我市与三十七个国家开展交流。", 37, "exact", "country"},
+           {"共接待两千名外宾。", 2000, "exact", "person"},
+           {"全年接待外宾1.2万人次。", 12000, "exact", "person-time"},
+           {"引进外资4.6亿美元。", 4.6e8, "exact", "USD"},
+           {"实现对外投资3亿多美元。", 3e8, "more_than", "USD"},
+           {"共有1000余人参加。", 1000, "more_than", "person"},
+           {"约300家企业参展。", 300, "about", "enterprise"},
+           {"参展企业达500家以上。", 500, "more_than", "enterprise"},
+           {"超过200名代表出席会议。", 200, "more_than", "person"},
+           {"新增友好城市大致10对。", 10, "about", "city"},
+           {"全市已建立友好城市二十对。", 20, "exact", "city"},
+           {"投资總額達9.49億元人民幣。", 9.49e8, "exact", "CNY"},
+       })
+    CheckOne(e);
+}
+
+TEST_CASE("what is not a count", "[extract][counts]") {
+  for (const char* sentence : {
+           "The 3rd Harbin Trade Fair opened.",
+           "In 2021 the office moved.",
+           "Three Global 500 companies came.",
+           "It is a 5A scenic area.",
+           "This serves the 14th Five-Year Plan.",
+           "The delegation stayed for 5 years.",
+           "The mayor visited the city 3 times.",
+           "第五届博览会开幕。",
+           "两江新区发展迅速。",
+           "共建一带一路。",
+           "连续3次获奖。",
+       }) {
+    INFO(sentence);
+    CHECK(CountsOf(sentence).empty());
+  }
+}
+
+TEST_CASE("a figure's subject is the organisation or event the sentence is about",
+          "[extract][counts][subject]") {
+  const std::string bytes =
+      "Xi'an in 2021\n\nUpdated : 2022-01-10Source : X\n\n"
+      "The 3rd Silk Road Expo was held in Xi'an in May 2021. More than 1,200 enterprises "
+      "from 60 countries took part.\nXi'an has now established sister city relationships with "
+      "38 cities.\n";
+  const auto doc = text::ParseBulletin(bytes);
+  const auto ex = extract::Extract(doc, doc.published_on);
+  std::vector<extract::Draft> counts;
+  for (const auto& d : ex.claims)
+    if (d.kind == ClaimKind::kCount) counts.push_back(d);
+  REQUIRE(counts.size() == 3);
+  CHECK(counts[0].subject == "3rd Silk Road Expo");
+  CHECK(counts[0].valid.from->ToString() == "2021-05");
+  CHECK(counts[1].subject == "3rd Silk Road Expo");
+  CHECK(counts[2].subject == "Xi'an");
+  CHECK(counts[2].metric == "partner_cities");
+  CHECK(counts[2].valid.from->ToString() == "2022-01-10");
+}

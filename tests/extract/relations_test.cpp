@@ -1,0 +1,73 @@
+// Partner ties: which named places are partners, of which kind, since when; and which
+// mentions are not ties at all.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "text/document.h"
+
+using namespace annals;
+
+namespace {
+
+std::vector<extract::Draft> TiesOf(const std::string& body, const char* published = "2022-05-10") {
+  const std::string bytes = "Harbin foreign affairs\n\nUpdated : " + std::string(published) +
+                            "Source : X\n\n" + body + "\n";
+  const auto doc = text::ParseBulletin(bytes);
+  std::vector<extract::Draft> out;
+  for (auto& d : extract::Extract(doc, doc.published_on).claims)
+    if (d.kind == ClaimKind::kRelation) out.push_back(d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a list of partner cities with their countries", "[extract][relations][en]") {
+  const auto ties = TiesOf(
+      "Harbin has sister city ties with 20 cities including Niigata of Japan, Edmonton of "
+      "Canada and Minneapolis.");
+  std::vector<std::string> objects;
+  for (const auto& t : ties) objects.push_back(t.object);
+  CHECK(objects == std::vector<std::string>{"Niigata", "Edmonton", "Minneapolis"});
+  for (const auto& t : ties) {
+    CHECK(t.relation == RelationType::kFriendshipCity);
+    CHECK(t.subject == "Harbin");
+  }
+  CHECK(ties[0].object_country == "Japan");
+}
+
+TEST_CASE("the year a tie began", "[extract][relations][en]") {
+  const auto since = TiesOf("Since 1979 when the first friendship city relationship was established "
+                            "with Niigata, Harbin has built ties with 30 cities.");
+  REQUIRE(since.size() == 1);
+  CHECK(since[0].valid.from->ToString() == "1979");
+  const auto zh = TiesOf("2019年哈尔滨与埃德蒙顿市共同庆祝两市结好10周年。");
+  REQUIRE(zh.size() == 1);
+  CHECK(zh[0].object == "Edmonton");
+  CHECK(zh[0].valid.from->ToString() == "2009");
+}
+
+TEST_CASE("friendly-exchange ties and agreements", "[extract][relations]") {
+  const auto exchange = TiesOf("哈尔滨与俄罗斯新西伯利亚州,加拿大阿尔伯塔省建立了友好交流关系。");
+  REQUIRE(exchange.size() == 2);
+  for (const auto& t : exchange) CHECK(t.relation == RelationType::kFriendlyExchangeCity);
+  const auto memo = TiesOf("A memorandum on trade was signed with Vladivostok in March 2021.");
+  REQUIRE(memo.size() == 1);
+  CHECK(memo[0].relation == RelationType::kCooperationAgreement);
+  CHECK(memo[0].valid.from->ToString() == "2021-03");
+}
+
+TEST_CASE("mentions that are not ties", "[extract][relations]") {
+  for (const char* body : {
+           "Harbin plans to build sister city ties with Calgary.",
+           "哈尔滨拟与卡尔加里市缔结友好城市关系。",
+           "Harbin hosted a sister city forum; the mayor then flew to Calgary.",
+           "A sister school tie was built between Harbin No.3 Middle School and Niigata Senior High School.",
+           "Harbin's friendship cities filled the gap in Canada and Japan.",
+       }) {
+    INFO(body);
+    CHECK(TiesOf(body).empty());
+  }
+}
