@@ -112,24 +112,6 @@ Knowledge::Knowledge(std::string_view vocabulary_tsv, std::string_view places_ts
   }
 }
 
-const std::vector<std::u32string>& Knowledge::Values(const std::string& section,
-                                                     const std::string& key) const {
-  static const std::vector<std::u32string> kNone;
-  auto it = sections_.find(section);
-  if (it == sections_.end()) return kNone;
-  for (const auto& e : it->second)
-    if (e.key == key) return e.values;
-  return kNone;
-}
-
-std::vector<std::string> Knowledge::Keys(const std::string& section) const {
-  std::vector<std::string> out;
-  auto it = sections_.find(section);
-  if (it != sections_.end())
-    for (const auto& e : it->second) out.push_back(e.key);
-  return out;
-}
-
 std::optional<std::string> Knowledge::KeyOf(const std::string& section,
                                             std::u32string_view folded_word) const {
   auto it = sections_.find(section);

@@ -38,11 +38,6 @@ class Knowledge {
   /// Parses vocabulary and places files (formats: see the files' headers).
   Knowledge(std::string_view vocabulary_tsv, std::string_view places_tsv);
 
-  /// Values of an entry (`section`, `key`), folded; empty if there is none.
-  const std::vector<std::u32string>& Values(const std::string& section,
-                                            const std::string& key) const;
-  /// Keys of a section, in file order.
-  std::vector<std::string> Keys(const std::string& section) const;
   /// The key whose values include `folded_word` exactly.
   std::optional<std::string> KeyOf(const std::string& section, std::u32string_view folded_word) const;
   /// The number an entry of a number section gives for its key (`number_en`, `twelve`).

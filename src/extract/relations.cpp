@@ -99,7 +99,12 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       return p.end == ce;
     });
     const bool list_goes_on = ends_on_place && place_at(clauses[c + 1].first);
-    const bool with_clause = !has_phrase(cb, ce) && s.substr(cb, ce - cb).find(U'与') != std::u32string_view::npos;
+    // ... unless the next clause is a parallel `与` clause of its own.
+    const auto has_with = [&](std::size_t b, std::size_t e) {
+      return s.substr(b, e - b).find(U'与') != std::u32string_view::npos;
+    };
+    const bool with_clause = !has_phrase(cb, ce) && has_with(cb, ce) &&
+                             !has_with(clauses[c + 1].first, clauses[c + 1].second);
     if (list_goes_on || with_clause) {
       clauses[c].second = clauses[c + 1].second;
       clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(c) + 1);
@@ -172,17 +177,34 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         return v.key == "established" || v.key == "agreement_signed";
       });
       if (establishing) {
+        // Dated by `since 1980 when ...`, by a date of its clause, or, in an undated
+        // sentence, by the year the bulletin reports on; never by `now`, which says the tie
+        // holds at publication, not that it began then.
         const TimeExpr* since = nullptr;
-        for (const auto& t : ctx.times)
-          if (t.kind == TimeExpr::Kind::kSince && !t.quoted && t.begin < p.begin) since = &t;
-        const DateRange when = ctx.TimeAt(p.begin);
+        const TimeExpr* point = nullptr;
+        bool dated = false;
+        for (const auto& t : ctx.times) {
+          if (t.quoted || !t.range.from) continue;
+          dated = true;
+          // Only a time of the tie's own clause, or one that opens the sentence
+          // (`2016年5月,...签署了...备忘录`).
+          const bool own_clause = t.begin >= cb && t.end <= ce;
+          const bool opens_clause = t.begin <= 3 && t.end <= cb && cb - t.end <= 1;
+          if (!own_clause && !opens_clause) continue;
+          if (t.kind == TimeExpr::Kind::kSince && t.begin < p.begin) since = &t;
+          if (t.kind == TimeExpr::Kind::kPoint && (!point || t.begin < p.begin)) point = &t;
+        }
         if (since) d.valid = {since->range.from, std::nullopt};
-        else if (when.from && when.to && when.from == when.to) d.valid = {when.from, std::nullopt};
+        else if (point) d.valid = {point->range.from, std::nullopt};
+        else if (!dated && !ctx.governing_carried && ctx.governing.from &&
+                 ctx.governing.from == ctx.governing.to)
+          d.valid = {ctx.governing.from, std::nullopt};  // the year the bulletin reports on
       }
-      if (auto years = AnniversaryYears(s.substr(cb, ce - cb))) {
+      if (auto years = AnniversaryYears(s.substr(p.end, ce - p.end))) {
         // `2015年两市结好10周年`, `the 10th anniversary of ... in 2015`: tied N years before.
         for (const auto& t : ctx.times)
-          if (t.kind == TimeExpr::Kind::kPoint && !t.quoted && t.range.from)
+          if (t.kind == TimeExpr::Kind::kPoint && !t.quoted && t.range.from && t.begin >= cb &&
+              t.end <= ce)
             d.valid = {Date::Year(t.range.from->year - *years), std::nullopt};
       }
       out.push_back(d);

@@ -71,3 +71,15 @@ TEST_CASE("mentions that are not ties", "[extract][relations]") {
     CHECK(TiesOf(body).empty());
   }
 }
+
+TEST_CASE("a tie said to hold now, or dated in another sentence, has no start date",
+          "[extract][relations]") {
+  const auto now = TiesOf("截至目前,哈尔滨已与日本新潟市建立友好城市关系。");
+  REQUIRE(now.size() == 1);
+  CHECK(now[0].object == "Niigata");
+  CHECK_FALSE(now[0].valid.from);
+  const auto carried = TiesOf("In 2019 Harbin held a trade fair. Harbin has also established "
+                              "sister city ties with Edmonton.");
+  REQUIRE(carried.size() == 1);
+  CHECK_FALSE(carried[0].valid.from);
+}
