@@ -133,6 +133,20 @@ std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::B
   return out;
 }
 
+// The gazetteer goes with each run, so that queries can resolve any name of a place.
+void AddGazetteer(store::Store& store) {
+  const auto folded = [](const std::string& name) {
+    return text::ToUtf8(text::Fold(text::FromUtf8(name)));
+  };
+  std::vector<store::Store::PlaceRow> rows;
+  for (const auto& p : extract::Knowledge::Embedded().places()) {
+    store::Store::PlaceRow row{p.name, p.kind, p.country, {folded(p.name)}};
+    for (const auto& a : p.aliases) row.aliases.push_back(folded(a));
+    rows.push_back(std::move(row));
+  }
+  store.AddPlaces(rows);
+}
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view bytes) {
@@ -181,16 +195,7 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
       const std::vector<Claim> claims = ToClaims(extraction, doc, bytes, published);
       if (!run) {
         run = store.BeginRun(extract::kExtractorVersion, now);
-        {  // The gazetteer goes with the run, so queries can resolve any name of a place.
-          std::vector<store::Store::PlaceRow> rows;
-          for (const auto& p : extract::Knowledge::Embedded().places()) {
-            store::Store::PlaceRow row{p.name, p.kind, p.country, {}};
-            row.aliases.push_back(text::ToUtf8(text::Fold(text::FromUtf8(p.name))));
-            for (const auto& a : p.aliases) row.aliases.push_back(text::ToUtf8(text::Fold(text::FromUtf8(a))));
-            rows.push_back(std::move(row));
-          }
-          store.AddPlaces(rows);
-        }
+        AddGazetteer(store);
       }
       store::NewVersion version{absolute, sha,  doc.title, doc.publisher, doc.lang,
                                 published, inferred, bytes, "", doc.encoding};
