@@ -117,10 +117,6 @@ std::optional<Date> ToDate(const Parts& p) {
   return Date::Year(*p.year);
 }
 
-DateRange UpToPublication(std::optional<Date> from, const std::optional<Date>& published) {
-  return DateRange{from, published};
-}
-
 void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<Date>& pub,
                  std::optional<int> frame_year, std::vector<TimeExpr>& out) {
   const std::vector<Token> tokens = Tokenize(s, s);
@@ -157,7 +153,7 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
         if (since) --b;
         auto [sb, se] = span(b, p->next);
         if (since)
-          out.push_back({TimeExpr::Kind::kSince, sb, se, UpToPublication(d, pub), false});
+          out.push_back({TimeExpr::Kind::kSince, sb, se, DateRange{d, pub}, false});
         else
           out.push_back({TimeExpr::Kind::kPoint, sb, se, {d, d}, false});
         i = p->next;
@@ -175,7 +171,7 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
       auto [sb, se] = span(b, i + 1);
       const Date d = Date::Year(*y);
       if (since)
-        out.push_back({TimeExpr::Kind::kSince, sb, se, UpToPublication(d, pub), false});
+        out.push_back({TimeExpr::Kind::kSince, sb, se, DateRange{d, pub}, false});
       else
         out.push_back({TimeExpr::Kind::kPoint, sb, se, {d, d}, false});
       ++i;

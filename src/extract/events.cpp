@@ -1,6 +1,5 @@
 // Dated events: a time expression with a reporting verb near it.
 #include <algorithm>
-#include <cstdlib>
 
 #include "extract/context.h"
 #include "extract/subjects.h"
@@ -10,8 +9,6 @@
 
 namespace annals::extract {
 namespace {
-
-}  // namespace
 
 // An undated sentence of a bulletin that reports on one year: its past-tense events
 // happened in that year (`The Friendship City Agreement was signed with Kumasi`).
@@ -41,6 +38,8 @@ void ExtractFrameEvents(const SentenceContext& ctx, const std::vector<PhraseMatc
     out.push_back(d);
   }
 }
+
+}  // namespace
 
 void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
   const bool chinese = ctx.lang != "en";

@@ -135,13 +135,10 @@ std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::B
 
 // The gazetteer goes with each run, so that queries can resolve any name of a place.
 void AddGazetteer(store::Store& store) {
-  const auto folded = [](const std::string& name) {
-    return text::ToUtf8(text::Fold(text::FromUtf8(name)));
-  };
   std::vector<store::Store::PlaceRow> rows;
   for (const auto& p : extract::Knowledge::Embedded().places()) {
-    store::Store::PlaceRow row{p.name, p.kind, p.country, {folded(p.name)}};
-    for (const auto& a : p.aliases) row.aliases.push_back(folded(a));
+    store::Store::PlaceRow row{p.name, p.kind, p.country, {text::FoldUtf8(p.name)}};
+    for (const auto& a : p.aliases) row.aliases.push_back(text::FoldUtf8(a));
     rows.push_back(std::move(row));
   }
   store.AddPlaces(rows);

@@ -6,19 +6,16 @@
 #include <tuple>
 
 #include "annals/error.h"
-#include "text/mapped_text.h"
 #include "text/unicode.h"
 
 namespace annals::query {
 namespace {
 
-std::string Folded(const std::string& s) { return text::ToUtf8(text::Fold(text::FromUtf8(s))); }
-
 store::ClaimFilter FilterOf(store::Store& store, const ClaimQuery& q) {
   store::ClaimFilter f;
   if (q.subject) {
     // A place may be asked for by any of its names (长春, Changchun, changchun).
-    f.subjects = store.PlacesNamed(Folded(*q.subject));
+    f.subjects = store.PlacesNamed(text::FoldUtf8(*q.subject));
     f.subjects.push_back(*q.subject);
   }
   f.metric = q.metric;

@@ -45,7 +45,6 @@ bool IsBlock(GumboTag tag) {
 
 struct Walker {
   const MappedText& decoded;
-  const std::string& utf8;
   const std::vector<std::size_t>& char_of_byte;  // UTF-8 buffer byte → decoded char
   MappedText out;
 
@@ -55,12 +54,11 @@ struct Walker {
     return {decoded.origin[first].start, decoded.origin[last].end};
   }
 
-  void Break(std::size_t at) {
+  void Break() {
     if (!out.chars.empty() && out.chars.back() != '\n') {
-      const std::int64_t pos = out.origin.empty() ? 0 : out.origin.back().end;
+      const std::int64_t pos = out.origin.back().end;
       out.Append('\n', {pos, pos});
     }
-    (void)at;
   }
 
   // Appends a text node's decoded text, mapping each character to its source bytes,
@@ -99,10 +97,10 @@ struct Walker {
                                                                    : &node->v.document.children;
     const bool block = node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag);
     if (node->type == GUMBO_NODE_ELEMENT && IsFurniture(node->v.element.tag)) return;
-    if (block) Break(0);
+    if (block) Break();
     for (unsigned i = 0; i < children->length; ++i)
       Walk(static_cast<const GumboNode*>(children->data[i]));
-    if (block) Break(0);
+    if (block) Break();
   }
 };
 
@@ -160,14 +158,14 @@ HtmlText HtmlToText(const MappedText& decoded) {
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   HtmlText result;
   Metas(parsed->root, result);
-  Walker walker{decoded, utf8, char_of_byte, {}};
+  Walker walker{decoded, char_of_byte, {}};
   // The title line: <title>, else the first <h1>.
   if (const GumboNode* t = Find(parsed->root, GUMBO_TAG_TITLE)) {
     for (unsigned i = 0; i < t->v.element.children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(t->v.element.children.data[i]);
       if (child->type == GUMBO_NODE_TEXT) walker.Text(child->v.text);
     }
-    walker.Break(0);
+    walker.Break();
     walker.out.Append('\n', {0, 0});
   }
   const GumboNode* body = Find(parsed->root, GUMBO_TAG_BODY);

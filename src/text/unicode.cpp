@@ -41,19 +41,35 @@ std::string Utf8Of(const icu::UnicodeString& u) {
   return out;
 }
 
+// Month abbreviations end in a point that does not end a sentence.
+constexpr std::u32string_view kMonthAbbreviations[] = {
+    U"jan", U"feb", U"mar", U"apr", U"jun", U"jul", U"aug", U"sep", U"sept", U"oct", U"nov", U"dec"};
+
+std::u32string Lower(std::u32string_view word) {
+  std::u32string out;
+  for (char32_t c : word) out.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  return out;
+}
+
+bool IsMonthAbbreviation(std::u32string_view word) {
+  const std::u32string lower = Lower(word);
+  for (auto m : kMonthAbbreviations)
+    if (lower == m) return true;
+  return false;
+}
+
 bool EndsWithMonth(std::u32string_view sentence) {
   while (!sentence.empty() && (sentence.back() == ' ' || sentence.back() == '.')) sentence.remove_suffix(1);
   std::size_t b = sentence.size();
   while (b > 0 && u_isalpha(static_cast<UChar32>(sentence[b - 1]))) --b;
-  std::u32string word;
-  for (char32_t c : sentence.substr(b)) word.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+  const std::u32string_view word = sentence.substr(b);
   static const std::u32string_view kMonths[] = {
       U"january", U"february", U"march", U"april", U"may", U"june", U"july", U"august",
-      U"september", U"october", U"november", U"december", U"jan", U"feb", U"mar", U"apr",
-      U"jun", U"jul", U"aug", U"sep", U"sept", U"oct", U"nov", U"dec"};
+      U"september", U"october", U"november", U"december"};
+  const std::u32string lower = Lower(word);
   for (auto m : kMonths)
-    if (word == m) return true;
-  return false;
+    if (lower == m) return true;
+  return IsMonthAbbreviation(word);
 }
 
 // ICU's suppression list keeps a break from following a single capital letter, so an
@@ -64,8 +80,7 @@ void SplitMissedBreaks(std::u32string_view s, std::size_t begin, std::size_t end
                        std::vector<std::pair<std::size_t, std::size_t>>& out) {
   static const std::u32string_view kAbbreviations[] = {
       U"Co", U"Ltd", U"No", U"Mr", U"Mrs", U"Ms", U"Dr", U"St", U"Inc", U"Corp", U"Jr", U"Sr",
-      U"vs", U"etc", U"Prof", U"Gov", U"Gen", U"Rep", U"Sen", U"Dept", U"Univ", U"Jan", U"Feb",
-      U"Mar", U"Apr", U"Jun", U"Jul", U"Aug", U"Sep", U"Sept", U"Oct", U"Nov", U"Dec"};
+      U"vs", U"etc", U"Prof", U"Gov", U"Gen", U"Rep", U"Sen", U"Dept", U"Univ"};
   std::size_t from = begin;
   for (std::size_t i = begin + 2; i + 2 < end; ++i) {
     if (s[i] != '.' || s[i + 1] != ' ' || !u_isupper(static_cast<UChar32>(s[i + 2]))) continue;
@@ -73,7 +88,7 @@ void SplitMissedBreaks(std::u32string_view s, std::size_t begin, std::size_t end
     while (w > from && u_isalpha(static_cast<UChar32>(s[w - 1])) && s[w - 1] < 0x3000) --w;
     const std::u32string_view word = s.substr(w, i - w);
     if (word.size() < 2 || (w > from && s[w - 1] == '.')) continue;  // initials, U.S.
-    bool abbreviation = false;
+    bool abbreviation = IsMonthAbbreviation(word);
     for (auto a : kAbbreviations) abbreviation = abbreviation || word == a;
     if (abbreviation) continue;
     out.emplace_back(from, i + 2);
@@ -136,6 +151,8 @@ std::u32string Fold(std::u32string_view s) {
   }
   return out;
 }
+
+std::string FoldUtf8(std::string_view s) { return ToUtf8(Fold(FromUtf8(s))); }
 
 std::vector<std::pair<std::size_t, std::size_t>> SentenceBounds(std::u32string_view s) {
   std::vector<std::pair<std::size_t, std::size_t>> out;

@@ -21,6 +21,8 @@ std::u32string NfkcOf(char32_t c);
 /// folded to Simplified (ICU's Traditional-Simplified transliterator, applied per
 /// character so that positions stay aligned).
 std::u32string Fold(std::u32string_view s);
+/// Fold() of UTF-8 text, as UTF-8: the form under which names are stored and looked up.
+std::string FoldUtf8(std::string_view s);
 
 /// Sentence boundaries of `s` (ICU sentence break iterator with abbreviation
 /// suppressions), as [begin, end) index pairs into `s`.
