@@ -1,6 +1,10 @@
 // Test helpers (support.h).
 #include "support.h"
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -36,6 +40,20 @@ std::string ReadBytes(const std::string& path) {
 void WriteBytes(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
+}
+
+Run Annals(const std::string& db, const std::string& args, bool merge) {
+  const std::string command = std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' " + args +
+                              (merge ? " 2>&1" : " 2>/dev/null");
+  Run r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + command);
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 }  // namespace annals::testing

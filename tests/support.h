@@ -29,4 +29,13 @@ std::string SeedPath(const std::string& prefix);
 std::string ReadBytes(const std::string& path);
 void WriteBytes(const std::string& path, const std::string& bytes);
 
+/// What one run of the `annals` command printed and how it exited.
+struct Run {
+  int code = -1;  ///< exit status; -1 when killed by a signal
+  std::string out;
+};
+/// Runs the built `annals` with `--db db` and `args` (already shell-quoted), capturing
+/// stdout, and stderr with it when `merge` is set.
+Run Annals(const std::string& db, const std::string& args, bool merge = false);
+
 }  // namespace annals::testing

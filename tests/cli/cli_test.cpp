@@ -1,38 +1,11 @@
 // The `annals` command as a user runs it: formats, exit codes, messages.
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
-
 #include <nlohmann/json.hpp>
 
 #include "support.h"
 
-namespace {
-
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-// Runs the CLI with `args` (already shell-quoted), stdout captured, stderr into it with 2>&1
-// when `merge` is set.
-Run Annals(const std::string& db, const std::string& args, bool merge = false) {
-  const std::string command = std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' " + args +
-                              (merge ? " 2>&1" : " 2>/dev/null");
-  Run r;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-}  // namespace
+using annals::testing::Annals;
 
 TEST_CASE("the CLI ingests, queries and exports in every format", "[cli][seeds]") {
   annals::testing::TempDir dir;
