@@ -25,20 +25,47 @@ struct DocumentInfo {
   std::optional<Timestamp> known_to;    ///< Set when a later version replaced it.
 };
 
-/// An open database. Open() creates the file if needed and applies pending schema
-/// migrations. One Database may be used by one thread at a time; open one per thread.
+/// What Database::Open may do to the file at its path.
+enum class OpenMode {
+  /// Creates the database if the file is missing or empty, and applies pending schema
+  /// migrations. For writers that may start a database (`annals ingest`).
+  kCreate,
+  /// Opens an existing database for reading and writing and applies pending migrations;
+  /// never creates one. A missing or empty file is an Error(kDatabase) naming the path.
+  kReadWrite,
+  /// Opens an existing database for reading only (`query`, `export`, `documents`). Never
+  /// creates, migrates or writes anything: the file's bytes stay as they were and no
+  /// `-wal` or `-shm` file is left behind where the folder is writable. Works on a
+  /// read-only file in a read-only folder: where this process cannot write the folder
+  /// and the database has no `-wal` log, the file is read as immutable (SQLite's
+  /// `immutable=1`), so it must not be changed while it is read (a writer needs the folder
+  /// to be writable to change it). Throws Error(kDatabase) naming the path when the file
+  /// is missing, empty, not an Annals database, of another schema version than this
+  /// build's (an older one is upgraded by a writing open), or when its `-wal` log cannot
+  /// be read because its `-shm` index is missing and the folder is not writable.
+  /// Ingest() on such a Database throws Error(kUsage).
+  kReadOnly,
+};
+
+/// An open database. One Database may be used by one thread at a time; open one per
+/// thread. Opening waits up to 10 s for another process that holds the write lock.
 class Database {
  public:
-  /// Opens the SQLite database at `path` (created if missing).
-  /// Throws Error(kDatabase) if it cannot be opened or migrated.
-  static std::unique_ptr<Database> Open(const std::string& path);
+  /// Opens the SQLite database at `path` as `mode` allows (by default creating it if
+  /// missing). The schema version is checked before anything is changed: a database newer
+  /// than this build is refused untouched. Several processes may open a new database at
+  /// once: each migration is applied once, under the write lock.
+  /// Throws Error(kUsage) if `path` is empty, Error(kDatabase) naming the path if the file
+  /// cannot be opened, read or migrated.
+  static std::unique_ptr<Database> Open(const std::string& path, OpenMode mode = OpenMode::kCreate);
 
   Database() = default;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
   virtual ~Database() = default;
 
-  /// Ingests files and folders (recursively: `*.txt`, `*.html`, `*.htm`). A sidecar
+  /// Ingests files and folders (recursively: `*.txt`, `*.html`, `*.htm`). REQUIRES: the
+  /// database was not opened with OpenMode::kReadOnly (else Error(kUsage)). A sidecar
   /// `NAME.meta.json` beside a bulletin overrides what its header says. Each file is written in one
   /// transaction: all of its claims or nothing. Unchanged files are skipped. A file that
   /// is not a bulletin is reported in the result, not thrown; database failures throw.

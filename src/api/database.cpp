@@ -1,6 +1,8 @@
 // The library facade: binds the public Database to the storage, query and ingest layers.
 #include "annals/database.h"
 
+#include "annals/error.h"
+
 #include "ingest/ingest.h"
 #include "query/query.h"
 #include "store/store.h"
@@ -10,9 +12,13 @@ namespace {
 
 class DatabaseImpl final : public Database {
  public:
-  explicit DatabaseImpl(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
+  DatabaseImpl(std::unique_ptr<store::Store> store, std::string path, OpenMode mode)
+      : store_(std::move(store)), path_(std::move(path)), mode_(mode) {}
 
   IngestReport Ingest(const std::vector<std::string>& paths, const IngestOptions& options) override {
+    if (mode_ == OpenMode::kReadOnly)
+      throw Error(ErrorCode::kUsage, path_ + ": opened read-only; open it with OpenMode::kCreate "
+                                             "or OpenMode::kReadWrite to ingest");
     return ingest::IngestPaths(*store_, paths, options);
   }
   QueryResult Query(const ClaimQuery& q) override { return query::Run(*store_, q); }
@@ -26,12 +32,14 @@ class DatabaseImpl final : public Database {
 
  private:
   std::unique_ptr<store::Store> store_;
+  std::string path_;
+  OpenMode mode_;
 };
 
 }  // namespace
 
-std::unique_ptr<Database> Database::Open(const std::string& path) {
-  return std::make_unique<DatabaseImpl>(store::OpenSqliteStore(path));
+std::unique_ptr<Database> Database::Open(const std::string& path, OpenMode mode) {
+  return std::make_unique<DatabaseImpl>(store::OpenSqliteStore(path, mode), path, mode);
 }
 
 }  // namespace annals

@@ -7,13 +7,22 @@
 #include <string>
 
 #include "annals/database.h"
+#include "annals/error.h"
 #include "cli/format.h"
 
 namespace annals::cli {
 
 struct Globals {
   std::string db_path = "annals.db";
-  std::unique_ptr<Database> Open() const { return Database::Open(db_path); }
+  /// Opens the database at --db. Only the commands that write (`ingest`) pass
+  /// OpenMode::kCreate; reading commands pass kReadOnly, so a mistyped path is an error
+  /// rather than a new empty database.
+  std::unique_ptr<Database> Open(OpenMode mode) const {
+    if (db_path.empty())
+      throw Error(ErrorCode::kUsage,
+                  "--db: the database path is empty; give a file (the default is ./annals.db)");
+    return Database::Open(db_path, mode);
+  }
 };
 
 /// Adds `--format` to a subcommand.

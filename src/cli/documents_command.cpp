@@ -13,7 +13,7 @@ void RegisterDocuments(CLI::App& app, const Globals& globals) {
       "Example:\n  annals documents\n  annals documents --format json");
   AddFormatOption(*cmd, *format, Format::kTable);
   cmd->callback([format, &globals] {
-    auto db = globals.Open();
+    auto db = globals.Open(OpenMode::kReadOnly);
     PrintDocuments(std::cout, db->Documents(), *format);
   });
 }

@@ -14,7 +14,7 @@ void RegisterExport(CLI::App& app, const Globals& globals) {
       "Example:\n  annals export --format jsonl > claims.jsonl");
   AddFormatOption(*cmd, *format, Format::kJsonl);
   cmd->callback([format, &globals] {
-    auto db = globals.Open();
+    auto db = globals.Open(OpenMode::kReadOnly);
     PrintClaims(std::cout, db->AllClaims(), *format);
   });
 }

@@ -26,7 +26,7 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
       ->default_val(opts->max_bytes);
   cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems");
   cmd->callback([opts, &globals] {
-    auto db = globals.Open();
+    auto db = globals.Open(OpenMode::kCreate);
     IngestOptions options;
     options.max_file_bytes = opts->max_bytes;
     const IngestReport report = db->Ingest(opts->paths, options);

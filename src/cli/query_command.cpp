@@ -61,7 +61,7 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
                                            ": write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS[.ffffff]Z");
     }
     if (o->limit > 0) q.limit = o->limit;
-    auto db = globals.Open();
+    auto db = globals.Open(OpenMode::kReadOnly);
     PrintAnswer(std::cout, db->Query(q), o->format);
   });
 }

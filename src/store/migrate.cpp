@@ -28,10 +28,10 @@ std::vector<Migration> Migrations() {
   return out;
 }
 
-int UserVersion(Connection& conn) {
-  Statement s(conn, "PRAGMA user_version");
-  s.Step();
-  return static_cast<int>(s.Int(0));
+std::string NewerMessage(const Connection& conn, int version) {
+  return conn.path() + ": its schema version is " + std::to_string(version) +
+         ", newer than this build's " + std::to_string(LatestSchemaVersion()) +
+         "; nothing was changed: upgrade annals to use it";
 }
 
 }  // namespace
@@ -41,17 +41,42 @@ int LatestSchemaVersion() {
   return all.empty() ? 0 : all.back().version;
 }
 
-void Migrate(Connection& conn) {
-  const int current = UserVersion(conn);
-  if (current > LatestSchemaVersion()) {
+int SchemaVersion(Connection& conn) {
+  Statement s(conn, "PRAGMA user_version");
+  s.Step();
+  return static_cast<int>(s.Int(0));
+}
+
+void RefuseNewerSchema(Connection& conn) {
+  const int version = SchemaVersion(conn);
+  if (version > LatestSchemaVersion()) throw Error(ErrorCode::kDatabase, NewerMessage(conn, version));
+}
+
+void RequireLatestSchema(Connection& conn) {
+  RefuseNewerSchema(conn);
+  const int version = SchemaVersion(conn);
+  if (version == 0)
     throw Error(ErrorCode::kDatabase,
-                "the database has schema version " + std::to_string(current) +
-                    ", newer than this build knows (" + std::to_string(LatestSchemaVersion()) +
-                    "): upgrade annals");
-  }
+                conn.path() + ": not an Annals database (an SQLite file without its schema); "
+                              "`annals ingest` creates one");
+  if (version < LatestSchemaVersion())
+    throw Error(ErrorCode::kDatabase,
+                conn.path() + ": its schema version is " + std::to_string(version) +
+                    ", older than this build's " + std::to_string(LatestSchemaVersion()) +
+                    "; reading does not change a database: run `annals ingest` on it once to "
+                    "upgrade it");
+}
+
+void Migrate(Connection& conn) {
+  RefuseNewerSchema(conn);
   for (const auto& m : Migrations()) {
-    if (m.version <= current) continue;
+    // Cheap check without the lock: an up-to-date database is never locked for writing.
+    if (m.version <= SchemaVersion(conn)) continue;
     Transaction tx(conn);
+    // Another process may have applied this migration while this one waited for the lock.
+    const int current = SchemaVersion(conn);
+    if (current > LatestSchemaVersion()) throw Error(ErrorCode::kDatabase, NewerMessage(conn, current));
+    if (m.version <= current) continue;  // the guard rolls back an empty transaction
     conn.Execute(std::string(m.sql));
     // The version is our own constant, not input: PRAGMA takes no bound parameters.
     conn.Execute("PRAGMA user_version = " + std::to_string(m.version));

@@ -8,9 +8,23 @@ namespace annals::store {
 /// The highest schema version this build knows.
 int LatestSchemaVersion();
 
+/// The database's schema version (`PRAGMA user_version`); reads, never writes.
+int SchemaVersion(Connection& conn);
+
+/// Throws Error(kDatabase), naming the path and both versions, if the database's schema is
+/// newer than this build's. Reads only: call it before changing anything.
+void RefuseNewerSchema(Connection& conn);
+
+/// For a connection that must not write: throws Error(kDatabase), naming the path and the
+/// versions, unless the schema is exactly this build's (an older one needs a migration,
+/// which only a writing open applies).
+void RequireLatestSchema(Connection& conn);
+
 /// Applies every migration newer than the database's `PRAGMA user_version`, each in one
-/// transaction that also advances user_version. Throws Error(kDatabase) if the database
-/// is newer than this build.
+/// transaction that also advances user_version. Each transaction takes the write lock
+/// first (BEGIN IMMEDIATE, waiting up to the busy timeout) and reads the version again
+/// under it, so that processes opening a new database at once apply each migration once.
+/// Throws Error(kDatabase) if the database is newer than this build.
 void Migrate(Connection& conn);
 
 }  // namespace annals::store

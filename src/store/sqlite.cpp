@@ -5,11 +5,13 @@
 
 namespace annals::store {
 
-Connection::Connection(const std::string& path) : path_(path) {
+Connection::Connection(const std::string& path)
+    : Connection(path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) {}
+
+Connection::Connection(const std::string& path, const std::string& filename, int flags)
+    : path_(path) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(filename.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   db_.reset(raw);
   if (rc != SQLITE_OK) Fail(rc, "cannot open the database");
   sqlite3_extended_result_codes(raw, 1);

@@ -15,8 +15,14 @@ namespace annals::store {
 /// An open SQLite connection. Throws Error(kDatabase) on failure.
 class Connection {
  public:
+  /// Opens `path` read-write, creating it if missing.
   explicit Connection(const std::string& path);
+  /// Opens `filename` (a path, or a `file:` URI when `flags` has SQLITE_OPEN_URI) with
+  /// sqlite3_open_v2 flags; messages name `path`. Sets the busy timeout.
+  Connection(const std::string& path, const std::string& filename, int flags);
   sqlite3* get() const { return db_.get(); }
+  /// The path that messages name.
+  const std::string& path() const { return path_; }
   /// Runs SQL with no parameters and no rows (schema scripts, pragmas).
   void Execute(const std::string& sql);
   [[noreturn]] void Fail(int rc, const std::string& what) const;

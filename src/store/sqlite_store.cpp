@@ -6,6 +6,7 @@
 
 #include "annals/error.h"
 #include "store/migrate.h"
+#include "store/open.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -66,7 +67,13 @@ Claim ClaimOf(const Statement& s) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) : conn_(path) {
+  SqliteStore(const std::string& path, OpenMode mode) : conn_(OpenConnection(path, mode)) {
+    // The version first: a database this build cannot use is refused before any change.
+    if (mode == OpenMode::kReadOnly) {
+      RequireLatestSchema(conn_);
+      return;
+    }
+    RefuseNewerSchema(conn_);
     conn_.Execute("PRAGMA journal_mode = WAL");
     conn_.Execute("PRAGMA foreign_keys = ON");
     conn_.Execute("PRAGMA synchronous = NORMAL");
@@ -297,8 +304,8 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> OpenSqliteStore(const std::string& path) {
-  return std::make_unique<SqliteStore>(path);
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode) {
+  return std::make_unique<SqliteStore>(path, mode);
 }
 
 }  // namespace annals::store

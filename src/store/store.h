@@ -75,7 +75,8 @@ class Store {
   virtual std::vector<std::string> PlacesNamed(const std::string& alias) = 0;
 };
 
-/// Opens (creating and migrating) a SQLite database file.
-std::unique_ptr<Store> OpenSqliteStore(const std::string& path);
+/// Opens a SQLite database file as `mode` allows (see annals::OpenMode): kCreate and
+/// kReadWrite migrate it, kReadOnly never writes.
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode = OpenMode::kCreate);
 
 }  // namespace annals::store

@@ -1,0 +1,96 @@
+// How the CLI opens its database: readers never create one, a new database survives
+// several first writers at once, and a read-only folder can still be read.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+
+#include "support.h"
+
+using annals::testing::Annals;
+
+TEST_CASE("reading commands on a missing or empty database exit 3 and create nothing",
+          "[cli][open]") {
+  annals::testing::TempDir dir;
+  const std::string typo = dir / "typo.db";
+  for (const char* command : {"query", "export", "documents"}) {
+    const auto r = Annals(typo, command, true);
+    CHECK(r.code == 3);
+    CHECK_THAT(r.out, Catch::Contains("typo.db") && Catch::Contains("annals ingest"));
+    CHECK_FALSE(std::filesystem::exists(typo));
+  }
+  const std::string empty = dir / "empty.db";
+  annals::testing::WriteBytes(empty, "");
+  for (const char* command : {"query", "export", "documents"}) {
+    const auto r = Annals(empty, command, true);
+    CHECK(r.code == 3);
+    CHECK_THAT(r.out, Catch::Contains("empty.db"));
+  }
+  CHECK(std::filesystem::file_size(empty) == 0);
+  const auto blank = Annals("", "query", true);
+  CHECK(blank.code == 1);
+  CHECK_THAT(blank.out, Catch::Contains("--db"));
+}
+
+TEST_CASE("several first ingests into a new database all succeed", "[cli][open][slow]") {
+  annals::testing::TempDir dir;
+  const std::string seeds = annals::testing::SeedsDir().string();
+  const std::string together = dir / "together.db";
+  std::vector<int> codes(4, -1);
+  std::vector<std::thread> runs;
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    runs.emplace_back([&, i] { codes[i] = Annals(together, "ingest -q '" + seeds + "'").code; });
+  for (auto& t : runs) t.join();
+  for (int code : codes) CHECK(code == 0);
+  const std::string alone = dir / "alone.db";
+  REQUIRE(Annals(alone, "ingest -q '" + seeds + "'").code == 0);
+  // Same claims, once each (the ingest times differ, so compare the lines' count).
+  const auto lines = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  CHECK(lines(Annals(together, "export").out) == lines(Annals(alone, "export").out));
+}
+
+TEST_CASE("a database in a folder its reader cannot write is read without changes",
+          "[cli][open]") {
+  annals::testing::TempDir dir;
+  const std::string db = dir / "annals.db";
+  const std::string seeds = annals::testing::SeedsDir().string();
+  REQUIRE(Annals(db, "ingest -q '" + seeds + "'").code == 0);
+  const auto expected = Annals(db, "export");
+  REQUIRE(expected.code == 0);
+  // Readers as the owner leave no log files behind.
+  CHECK_FALSE(std::filesystem::exists(db + "-wal"));
+  CHECK_FALSE(std::filesystem::exists(db + "-shm"));
+  if (geteuid() != 0 || access("/usr/bin/setpriv", X_OK) != 0) {
+    WARN("not root or no setpriv: the read-only-folder case needs another user");
+    return;
+  }
+  // The temporary folder is readable but not writable by `nobody`.
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
+                                               std::filesystem::perms::group_read |
+                                               std::filesystem::perms::group_exec |
+                                               std::filesystem::perms::others_read |
+                                               std::filesystem::perms::others_exec);
+  const std::string before = annals::testing::ReadBytes(db);
+  const std::string as_nobody =
+      std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' export 2>&1";
+  const auto r = Annals(db, "export", false);
+  REQUIRE(r.code == 0);
+  FILE* pipe = popen(("setpriv --reuid=65534 --regid=65534 --clear-groups " + as_nobody).c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  const int status = pclose(pipe);
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(out == expected.out);
+  CHECK(annals::testing::ReadBytes(db) == before);
+  for (const char* command : {"query", "documents"}) {
+    const std::string line = "setpriv --reuid=65534 --regid=65534 --clear-groups '" +
+                             std::string(ANNALS_CLI_PATH) + "' --db '" + db + "' " + command +
+                             " >/dev/null 2>&1";
+    CHECK(WEXITSTATUS(std::system(line.c_str())) == 0);
+  }
+}
