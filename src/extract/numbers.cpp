@@ -1,6 +1,7 @@
 // Number forms of both languages.
 #include "extract/numbers.h"
 
+#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -8,6 +9,8 @@
 
 namespace annals::extract {
 namespace {
+
+constexpr std::size_t kMaxFigureDigits = 15;
 
 int ChineseDigit(char32_t c) {
   switch (c) {
@@ -67,7 +70,15 @@ std::optional<Figure> DigitsAt(std::u32string_view s, std::size_t at) {
       break;
     }
   }
-  return Figure{at, i, std::stod(digits), true};
+  // A figure a double cannot hold exactly (beyond 15 digits) is not a stated count; no
+  // tail of the run is read either, since a figure never starts after a digit.
+  if (digits.find('.') == std::string::npos ? digits.size() > kMaxFigureDigits
+                                            : digits.find('.') > kMaxFigureDigits)
+    return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return Figure{at, i, value, true};
 }
 
 std::optional<Figure> ChineseNumeralAt(std::u32string_view s, std::size_t at) {

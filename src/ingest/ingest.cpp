@@ -209,6 +209,10 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
     } catch (const Error& e) {
       if (e.code() != ErrorCode::kInput) throw;
       result.message = file + ": " + e.what();
+    } catch (const std::exception& e) {
+      // Whatever one file's bytes make the reader or extractor throw rejects that file
+      // only; database failures are annals::Error and end the run above.
+      result.message = file + ": cannot be read as a bulletin (" + e.what() + ")";
     }
     report.files.push_back(result);
   }
