@@ -102,15 +102,19 @@ Draft SentenceContext::Make(ClaimKind kind, std::size_t begin, std::size_t end,
 
 namespace {
 
-// The bulletin's own city: the Chinese city it names most often.
+// The bulletin's own city: the Chinese city, province or prefecture it names most often
+// (a city before a region named as often).
 std::string OwnCity(const text::Bulletin& doc, const Knowledge& k) {
-  std::map<std::string, int> counts;
+  std::map<std::pair<std::string, bool>, int> counts;  // (name, is a region) → mentions
   for (const auto& m : k.FindPlaces(doc.folded))
-    if (m.place->country == "China" && m.place->kind == "city") ++counts[m.place->name];
+    if (m.place->country == "China" && (m.place->kind == "city" || m.place->kind == "region"))
+      ++counts[{m.place->name, m.place->kind == "region"}];
   std::string best;
   int most = 0;
-  for (const auto& [name, n] : counts)
-    if (n > most) best = name, most = n;
+  bool best_region = false;
+  for (const auto& [key, n] : counts)
+    if (n > most || (n == most && best_region && !key.second))
+      best = key.first, most = n, best_region = key.second;
   return best;
 }
 

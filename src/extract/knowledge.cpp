@@ -60,17 +60,20 @@ bool IsWordChar(char32_t c) { return text::IsLetter(c) || text::IsDigit(c); }
 
 const Knowledge& Knowledge::Embedded() {
   static const Knowledge knowledge = [] {
-    std::string_view vocabulary, places;
+    // The places abroad, then China's own.
+    std::string_view vocabulary, abroad, china;
     for (const auto& [name, contents] : data::EmbeddedFiles()) {
       if (name == "vocabulary.tsv") vocabulary = contents;
-      if (name == "places.tsv") places = contents;
+      if (name == "places.tsv") abroad = contents;
+      if (name == "places_china.tsv") china = contents;
     }
-    return Knowledge(vocabulary, places);
+    return Knowledge(vocabulary, {abroad, china});
   }();
   return knowledge;
 }
 
-Knowledge::Knowledge(std::string_view vocabulary_tsv, std::string_view places_tsv) {
+Knowledge::Knowledge(std::string_view vocabulary_tsv,
+                     const std::vector<std::string_view>& places_tsvs) {
   for (const auto& row : Rows(vocabulary_tsv)) {
     if (row.size() < 2) continue;
     Entry entry{row[1], FoldUtf8(row[1]), {}};
@@ -78,18 +81,20 @@ Knowledge::Knowledge(std::string_view vocabulary_tsv, std::string_view places_ts
       for (const auto& v : Split(row[2], '|')) entry.values.push_back(FoldUtf8(v));
     sections_[row[0]].push_back(std::move(entry));
   }
-  bool header = true;
-  for (const auto& row : Rows(places_tsv)) {
-    if (header) {  // kind name country zh_hans zh_hant variants
-      header = false;
-      continue;
+  for (std::string_view places_tsv : places_tsvs) {
+    bool header = true;
+    for (const auto& row : Rows(places_tsv)) {
+      if (header) {  // kind name country zh_hans zh_hant variants
+        header = false;
+        continue;
+      }
+      if (row.size() < 3) continue;
+      Place p{row[1], row[0], row[2], {}};
+      for (std::size_t i = 3; i < row.size(); ++i)
+        for (const auto& v : Split(row[i], '|'))
+          if (!v.empty()) p.aliases.push_back(v);
+      places_.push_back(std::move(p));
     }
-    if (row.size() < 3) continue;
-    Place p{row[1], row[0], row[2], {}};
-    for (std::size_t i = 3; i < row.size(); ++i)
-      for (const auto& v : Split(row[i], '|'))
-        if (!v.empty()) p.aliases.push_back(v);
-    places_.push_back(std::move(p));
   }
   for (const auto& c : text::Countries()) {
     Place p{c.english, "country", c.english, {c.simplified, c.traditional}};

@@ -35,8 +35,9 @@ class Knowledge {
  public:
   /// The knowledge embedded in the binary. Thread-safe; built on first use.
   static const Knowledge& Embedded();
-  /// Parses vocabulary and places files (formats: see the files' headers).
-  Knowledge(std::string_view vocabulary_tsv, std::string_view places_tsv);
+  /// Parses a vocabulary file and places files (formats: see the files' headers). Of
+  /// places known by the same name, the one of the earlier file or row is found first.
+  Knowledge(std::string_view vocabulary_tsv, const std::vector<std::string_view>& places_tsvs);
 
   /// The key whose values include `folded_word` exactly.
   std::optional<std::string> KeyOf(const std::string& section, std::u32string_view folded_word) const;
