@@ -43,8 +43,11 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
 }
 
 Run Annals(const std::string& db, const std::string& args, bool merge) {
-  const std::string command = std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' " + args +
-                              (merge ? " 2>&1" : " 2>/dev/null");
+  return RunCommand(std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' " + args +
+                    (merge ? " 2>&1" : " 2>/dev/null"));
+}
+
+Run RunCommand(const std::string& command) {
   Run r;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run " + command);

@@ -34,6 +34,8 @@ struct Run {
   int code = -1;  ///< exit status; -1 when killed by a signal
   std::string out;
 };
+/// Runs a shell command line, capturing its stdout.
+Run RunCommand(const std::string& command);
 /// Runs the built `annals` with `--db db` and `args` (already shell-quoted), capturing
 /// stdout, and stderr with it when `merge` is set.
 Run Annals(const std::string& db, const std::string& args, bool merge = false);

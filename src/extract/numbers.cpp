@@ -1,6 +1,7 @@
 // Number forms of both languages.
 #include "extract/numbers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -72,9 +73,7 @@ std::optional<Figure> DigitsAt(std::u32string_view s, std::size_t at) {
   }
   // A figure a double cannot hold exactly (beyond 15 digits) is not a stated count; no
   // tail of the run is read either, since a figure never starts after a digit.
-  if (digits.find('.') == std::string::npos ? digits.size() > kMaxFigureDigits
-                                            : digits.find('.') > kMaxFigureDigits)
-    return std::nullopt;
+  if (std::min(digits.find('.'), digits.size()) > kMaxFigureDigits) return std::nullopt;
   double value = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;

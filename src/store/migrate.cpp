@@ -28,12 +28,6 @@ std::vector<Migration> Migrations() {
   return out;
 }
 
-std::string NewerMessage(const Connection& conn, int version) {
-  return conn.path() + ": its schema version is " + std::to_string(version) +
-         ", newer than this build's " + std::to_string(LatestSchemaVersion()) +
-         "; nothing was changed: upgrade annals to use it";
-}
-
 }  // namespace
 
 int LatestSchemaVersion() {
@@ -47,14 +41,18 @@ int SchemaVersion(Connection& conn) {
   return static_cast<int>(s.Int(0));
 }
 
-void RefuseNewerSchema(Connection& conn) {
+int RefuseNewerSchema(Connection& conn) {
   const int version = SchemaVersion(conn);
-  if (version > LatestSchemaVersion()) throw Error(ErrorCode::kDatabase, NewerMessage(conn, version));
+  if (version > LatestSchemaVersion())
+    throw Error(ErrorCode::kDatabase,
+                conn.path() + ": its schema version is " + std::to_string(version) +
+                    ", newer than this build's " + std::to_string(LatestSchemaVersion()) +
+                    "; nothing was changed: upgrade annals to use it");
+  return version;
 }
 
 void RequireLatestSchema(Connection& conn) {
-  RefuseNewerSchema(conn);
-  const int version = SchemaVersion(conn);
+  const int version = RefuseNewerSchema(conn);
   if (version == 0)
     throw Error(ErrorCode::kDatabase,
                 conn.path() + ": not an Annals database (an SQLite file without its schema); "
@@ -74,9 +72,7 @@ void Migrate(Connection& conn) {
     if (m.version <= SchemaVersion(conn)) continue;
     Transaction tx(conn);
     // Another process may have applied this migration while this one waited for the lock.
-    const int current = SchemaVersion(conn);
-    if (current > LatestSchemaVersion()) throw Error(ErrorCode::kDatabase, NewerMessage(conn, current));
-    if (m.version <= current) continue;  // the guard rolls back an empty transaction
+    if (m.version <= RefuseNewerSchema(conn)) continue;  // the guard rolls back an empty transaction
     conn.Execute(std::string(m.sql));
     // The version is our own constant, not input: PRAGMA takes no bound parameters.
     conn.Execute("PRAGMA user_version = " + std::to_string(m.version));

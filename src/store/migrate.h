@@ -11,9 +11,9 @@ int LatestSchemaVersion();
 /// The database's schema version (`PRAGMA user_version`); reads, never writes.
 int SchemaVersion(Connection& conn);
 
-/// Throws Error(kDatabase), naming the path and both versions, if the database's schema is
-/// newer than this build's. Reads only: call it before changing anything.
-void RefuseNewerSchema(Connection& conn);
+/// The database's schema version; throws Error(kDatabase), naming the path and both
+/// versions, if it is newer than this build's. Reads only: call it before changing anything.
+int RefuseNewerSchema(Connection& conn);
 
 /// For a connection that must not write: throws Error(kDatabase), naming the path and the
 /// versions, unless the schema is exactly this build's (an older one needs a migration,

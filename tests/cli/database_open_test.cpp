@@ -73,24 +73,14 @@ TEST_CASE("a database in a folder its reader cannot write is read without change
                                                std::filesystem::perms::others_read |
                                                std::filesystem::perms::others_exec);
   const std::string before = annals::testing::ReadBytes(db);
-  const std::string as_nobody =
-      std::string("'") + ANNALS_CLI_PATH + "' --db '" + db + "' export 2>&1";
-  const auto r = Annals(db, "export", false);
-  REQUIRE(r.code == 0);
-  FILE* pipe = popen(("setpriv --reuid=65534 --regid=65534 --clear-groups " + as_nobody).c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int status = pclose(pipe);
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(out == expected.out);
+  const auto as_nobody = [&](const std::string& command) {
+    return annals::testing::RunCommand("setpriv --reuid=65534 --regid=65534 --clear-groups '" +
+                                       std::string(ANNALS_CLI_PATH) + "' --db '" + db + "' " +
+                                       command + " 2>&1");
+  };
+  const auto r = as_nobody("export");
+  CHECK(r.code == 0);
+  CHECK(r.out == expected.out);
   CHECK(annals::testing::ReadBytes(db) == before);
-  for (const char* command : {"query", "documents"}) {
-    const std::string line = "setpriv --reuid=65534 --regid=65534 --clear-groups '" +
-                             std::string(ANNALS_CLI_PATH) + "' --db '" + db + "' " + command +
-                             " >/dev/null 2>&1";
-    CHECK(WEXITSTATUS(std::system(line.c_str())) == 0);
-  }
+  for (const char* command : {"query", "documents"}) CHECK(as_nobody(command).code == 0);
 }
