@@ -13,6 +13,7 @@
 
 #include "annals/error.h"
 #include "extract/extractor.h"
+#include "text/decode.h"
 #include "text/document.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
@@ -125,7 +126,9 @@ std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::B
     c.recorded_from = published;
     c.lang = d.lang;
     c.span = {r.start, r.end};
-    c.quote = bytes.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start));
+    c.quote = text::DecodeToUtf8(std::string_view(bytes).substr(static_cast<std::size_t>(r.start),
+                                                                static_cast<std::size_t>(r.end - r.start)),
+                                 doc.encoding);
     c.rule = d.rule;
     c.extractor_version = extract::kExtractorVersion;
     out.push_back(std::move(c));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "annals/error.h"
+#include "text/decode.h"
 
 namespace annals::schema {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
@@ -26,6 +27,41 @@ std::vector<Migration> Migrations() {
     out.push_back({std::stoi(std::string(name.substr(0, 4))), name, sql});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
   return out;
+}
+
+// Version 4: quotes of files not in UTF-8 were stored as the file's raw bytes; each is
+// decoded again from the content kept with its version.
+void DecodeStoredQuotes(Connection& conn) {
+  Statement versions(conn,
+                     "SELECT id, content, encoding FROM document_versions "
+                     "WHERE encoding NOT IN ('UTF-8', '')");
+  Statement claims(conn, "SELECT id, span_start, span_end FROM claims WHERE document_version_id = ?");
+  Statement update(conn, "UPDATE claims SET quote = ? WHERE id = ?");
+  while (versions.Step()) {
+    const std::string content = versions.Text(1);
+    const std::string encoding = versions.Text(2);
+    claims.Reset();
+    claims.Bind(1, versions.Int(0));
+    while (claims.Step()) {
+      const std::int64_t start = claims.Int(1), end = claims.Int(2);
+      if (start < 0 || end > static_cast<std::int64_t>(content.size()) || start >= end) continue;
+      std::string quote;
+      try {
+        quote = text::DecodeToUtf8(std::string_view(content).substr(
+                                       static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)),
+                                   encoding);
+      } catch (const Error&) {
+        continue;  // not whole characters: no span ingest wrote; its quote is left as it is
+      }
+      update.Reset();
+      update.Bind(1, quote).Bind(2, claims.Int(0)).Run();
+    }
+  }
+}
+
+// Steps of a migration that SQL cannot express, run after its file in the same transaction.
+void RunCodeStep(Connection& conn, int version) {
+  if (version == 4) DecodeStoredQuotes(conn);
 }
 
 }  // namespace
@@ -74,6 +110,7 @@ void Migrate(Connection& conn) {
     // Another process may have applied this migration while this one waited for the lock.
     if (m.version <= RefuseNewerSchema(conn)) continue;  // the guard rolls back an empty transaction
     conn.Execute(std::string(m.sql));
+    RunCodeStep(conn, m.version);
     // The version is our own constant, not input: PRAGMA takes no bound parameters.
     conn.Execute("PRAGMA user_version = " + std::to_string(m.version));
     tx.Commit();

@@ -227,6 +227,11 @@ std::string Encode(std::u32string_view s, const std::string& charset) {
   return out;
 }
 
+std::string DecodeToUtf8(std::string_view bytes, const std::string& charset) {
+  if (charset.empty() || charset == "UTF-8" || bytes.empty()) return std::string(bytes);
+  return ToUtf8(Convert(bytes, charset, 0).chars);
+}
+
 Decoded Decode(std::string_view bytes, const std::string& declared) {
   if (bytes.empty()) throw Error(ErrorCode::kInput, "the file is empty");
   Decoded d;

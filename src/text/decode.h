@@ -31,6 +31,11 @@ Decoded Decode(std::string_view bytes, const std::string& declared = "");
 /// content, if any, read from its first 4096 bytes.
 std::string DeclaredHtmlCharset(std::string_view bytes);
 
+/// Bytes of a bulletin read in `charset` (as Decode named it), as UTF-8: how a quote is
+/// stored whatever the file's encoding. `bytes` must hold whole characters (a span of
+/// the decoded text); UTF-8 is returned as it is.
+std::string DecodeToUtf8(std::string_view bytes, const std::string& charset);
+
 /// `s` encoded in `charset` through ICU (for tests and tools that make other encodings).
 std::string Encode(std::u32string_view s, const std::string& charset);
 
