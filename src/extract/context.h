@@ -29,7 +29,10 @@ struct SentenceContext {
   std::string city;                   ///< The bulletin's own city (default subject).
   std::string topic;                  ///< The organisation or event earlier sentences speak of.
   std::optional<Date> published;
-  std::u32string_view paragraph_folded;  ///< The whole paragraph, for wider context.
+  /// The partner_class phrases of the sentence (`friendship city`, `友好交流城市`), in order.
+  std::vector<PhraseMatch> partner_phrases = {};
+  /// The partner class the paragraph names first, for figures whose sentence names none.
+  PartnerClass paragraph_class = PartnerClass::kNone;
   /// The sentence speaks in the present or present perfect (`has received`, `has three
   /// bases`): with no time expression of its own, it states what holds at publication.
   bool present_perfect = false;
@@ -59,6 +62,9 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out);
 void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out);
 /// Partner ties of a sentence in either language.
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out);
+
+/// The partner class a partner_class phrase's key gives (none for `agreement`).
+PartnerClass PartnerClassOf(const std::string& key);
 
 /// English singular lemma of a folded English noun (`cities` → `city`).
 std::string Lemma(std::u32string_view folded_noun);

@@ -78,24 +78,21 @@ std::optional<Qualifier> QualifierNamed(const std::string& key) {
 }
 
 // The partner class a phrase near `at` gives: nearest before, else nearest after.
-PartnerClass PartnerClassNear(const Knowledge& k, std::u32string_view folded, std::size_t at) {
-  const auto matches = k.FindPhrases("partner_class", folded);
+PartnerClass PartnerClassNear(const std::vector<PhraseMatch>& phrases, std::size_t at) {
   const PhraseMatch* best = nullptr;
-  for (const auto& m : matches) {
+  for (const auto& m : phrases) {
     if (m.key == "agreement") continue;
     if (m.begin <= at && (!best || best->begin > at || m.begin > best->begin)) best = &m;
     if (m.begin > at && !best) best = &m;
   }
-  if (!best) return PartnerClass::kNone;
-  return best->key == "friendship" ? PartnerClass::kFriendship : PartnerClass::kFriendlyExchange;
+  return best ? PartnerClassOf(best->key) : PartnerClass::kNone;
 }
 
 void Classify(const SentenceContext& ctx, Draft& d, std::size_t at, bool paragraph_wide) {
   d.metric = MetricOf(ctx.knowledge, d.unit);
   if (d.metric != "partner_cities" && d.metric != "partner_countries") return;
-  PartnerClass cls = PartnerClassNear(ctx.knowledge, ctx.folded, at);
-  if (cls == PartnerClass::kNone && paragraph_wide)
-    cls = PartnerClassNear(ctx.knowledge, ctx.paragraph_folded, 0);
+  PartnerClass cls = PartnerClassNear(ctx.partner_phrases, at);
+  if (cls == PartnerClass::kNone && paragraph_wide) cls = ctx.paragraph_class;
   if (cls == PartnerClass::kNone) {
     d.metric = d.unit;
     return;

@@ -298,11 +298,13 @@ std::vector<TimeExpr> FindTimes(std::u32string_view s, const Knowledge& k,
   FindChinese(s, k, published, out);
   std::vector<TimeExpr> english;
   FindEnglish(s, k, published, frame_year, english);
+  // Both lists run in text order without overlaps of their own: one walk finds, for each
+  // English time, the first Chinese one that does not end before it.
+  const std::size_t chinese = out.size();
+  std::size_t z = 0;
   for (const auto& e : english) {
-    const bool overlaps = std::any_of(out.begin(), out.end(), [&](const TimeExpr& z) {
-      return e.begin < z.end && z.begin < e.end;
-    });
-    if (!overlaps) out.push_back(e);
+    while (z < chinese && out[z].end <= e.begin) ++z;
+    if (z == chinese || out[z].begin >= e.end) out.push_back(e);
   }
   std::sort(out.begin(), out.end(),
             [](const TimeExpr& a, const TimeExpr& b) { return a.begin < b.begin; });

@@ -89,6 +89,12 @@ bool SentenceContext::InTime(std::size_t begin, std::size_t end) const {
   });
 }
 
+PartnerClass PartnerClassOf(const std::string& key) {
+  if (key == "friendship") return PartnerClass::kFriendship;
+  if (key == "friendly_exchange") return PartnerClass::kFriendlyExchange;
+  return PartnerClass::kNone;
+}
+
 Draft SentenceContext::Make(ClaimKind kind, std::size_t begin, std::size_t end,
                             const char* rule) const {
   Draft d;
@@ -182,6 +188,9 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
     const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
     if (heading || !after_heading) topic.clear();
     after_heading = heading;
+    PartnerClass paragraph_class = PartnerClass::kNone;
+    for (const auto& m : k.FindPhrases("partner_class", folded.substr(p.begin, p.end - p.begin)))
+      if (paragraph_class == PartnerClass::kNone) paragraph_class = PartnerClassOf(m.key);
     for (const auto& sentence : doc.Sentences(p)) {
       const std::size_t n = sentence.end - sentence.begin;
       SentenceContext ctx{k,
@@ -194,8 +203,9 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           frame,
                           result.city,
                           topic,
-                          published,
-                          folded.substr(p.begin, p.end - p.begin)};
+                          published};
+      ctx.partner_phrases = k.FindPhrases("partner_class", ctx.folded);
+      ctx.paragraph_class = paragraph_class;
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
@@ -210,13 +220,17 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
         topic = TopicAfter(ctx, FindNames(ctx, Tokenize(ctx.folded, ctx.original)), topic);
       // A dated sentence frames the ones after it in the paragraph (`The Games were held
       // from January 28 to February 4, 2007. ... 49 athletes ...`).
+      std::optional<bool> founds;  // read once, for the first time that frames
       for (const auto& t : ctx.times) {
         if (!t.quoted && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange)) {
           governing = t.range;
           carried = true;
-          founding = false;
-          for (const auto& v : k.FindPhrases("event_verb", ctx.folded))
-            founding = founding || v.key == "founded" || v.key == "established";
+          if (!founds) {
+            founds = false;
+            for (const auto& v : k.FindPhrases("event_verb", ctx.folded))
+              founds = *founds || v.key == "founded" || v.key == "established";
+          }
+          founding = *founds;
         }
       }
     }

@@ -81,6 +81,13 @@ Knowledge::Knowledge(std::string_view vocabulary_tsv,
       for (const auto& v : Split(row[2], '|')) entry.values.push_back(FoldUtf8(v));
     sections_[row[0]].push_back(std::move(entry));
   }
+  for (const auto& [section, entries] : sections_)
+    for (const auto& e : entries)
+      for (const auto& v : e.values) {
+        if (v.empty()) continue;
+        phrases_by_first_[section][v[0]].push_back({&v, &e.key});
+        key_of_value_[section].emplace(v, &e.key);
+      }
   for (std::string_view places_tsv : places_tsvs) {
     bool header = true;
     for (const auto& row : Rows(places_tsv)) {
@@ -117,17 +124,16 @@ Knowledge::Knowledge(std::string_view vocabulary_tsv,
   }
 }
 
-std::optional<std::string> Knowledge::KeyOf(const std::string& section,
+std::optional<std::string> Knowledge::KeyOf(std::string_view section,
                                             std::u32string_view folded_word) const {
-  auto it = sections_.find(section);
-  if (it == sections_.end()) return std::nullopt;
-  for (const auto& e : it->second)
-    for (const auto& v : e.values)
-      if (v == folded_word) return e.key;
-  return std::nullopt;
+  auto it = key_of_value_.find(section);
+  if (it == key_of_value_.end()) return std::nullopt;
+  auto found = it->second.find(std::u32string(folded_word));
+  if (found == it->second.end()) return std::nullopt;
+  return *found->second;
 }
 
-std::optional<double> Knowledge::Number(const std::string& section,
+std::optional<double> Knowledge::Number(std::string_view section,
                                         std::u32string_view folded_key) const {
   auto it = sections_.find(section);
   if (it == sections_.end()) return std::nullopt;
@@ -137,25 +143,28 @@ std::optional<double> Knowledge::Number(const std::string& section,
   return std::nullopt;
 }
 
-std::optional<PhraseMatch> Knowledge::PhraseAt(const std::string& section,
+std::optional<PhraseMatch> Knowledge::PhraseAt(std::string_view section,
                                                std::u32string_view folded,
                                                std::size_t at) const {
-  auto it = sections_.find(section);
-  if (it == sections_.end()) return std::nullopt;
+  if (at >= folded.size()) return std::nullopt;
+  auto it = phrases_by_first_.find(section);
+  if (it == phrases_by_first_.end()) return std::nullopt;
+  auto bucket = it->second.find(folded[at]);
+  if (bucket == it->second.end()) return std::nullopt;
   std::optional<PhraseMatch> best;
-  for (const auto& e : it->second) {
-    for (const auto& v : e.values) {
-      if (v.empty() || at + v.size() > folded.size()) continue;
-      if (folded.compare(at, v.size(), v) != 0) continue;
-      if (IsLatinPhrase(v) && IsWordChar(v.front()) && !BoundedAt(folded, at, at + v.size()))
-        continue;
-      if (!best || v.size() > best->end - best->begin) best = PhraseMatch{at, at + v.size(), e.key};
-    }
+  for (const auto& [value, key] : bucket->second) {
+    const std::u32string& v = *value;
+    if (at + v.size() > folded.size()) continue;
+    if (best && v.size() <= best->end - best->begin) continue;
+    if (folded.compare(at, v.size(), v) != 0) continue;
+    if (IsLatinPhrase(v) && IsWordChar(v.front()) && !BoundedAt(folded, at, at + v.size()))
+      continue;
+    best = PhraseMatch{at, at + v.size(), *key};
   }
   return best;
 }
 
-std::vector<PhraseMatch> Knowledge::FindPhrases(const std::string& section,
+std::vector<PhraseMatch> Knowledge::FindPhrases(std::string_view section,
                                                 std::u32string_view folded) const {
   std::vector<PhraseMatch> out;
   for (std::size_t i = 0; i < folded.size();) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,16 +39,21 @@ class Knowledge {
   /// Parses a vocabulary file and places files (formats: see the files' headers). Of
   /// places known by the same name, the one of the earlier file or row is found first.
   Knowledge(std::string_view vocabulary_tsv, const std::vector<std::string_view>& places_tsvs);
+  // The scan indexes point into the entries: a copy would point into the original.
+  Knowledge(const Knowledge&) = delete;
+  Knowledge& operator=(const Knowledge&) = delete;
+  Knowledge(Knowledge&&) = default;
+  Knowledge& operator=(Knowledge&&) = default;
 
   /// The key whose values include `folded_word` exactly.
-  std::optional<std::string> KeyOf(const std::string& section, std::u32string_view folded_word) const;
+  std::optional<std::string> KeyOf(std::string_view section, std::u32string_view folded_word) const;
   /// The number an entry of a number section gives for its key (`number_en`, `twelve`).
-  std::optional<double> Number(const std::string& section, std::u32string_view folded_key) const;
+  std::optional<double> Number(std::string_view section, std::u32string_view folded_key) const;
   /// Every occurrence in `folded` of a value of `section`, longest first at each position,
   /// not overlapping; Latin phrases only at word boundaries.
-  std::vector<PhraseMatch> FindPhrases(const std::string& section, std::u32string_view folded) const;
+  std::vector<PhraseMatch> FindPhrases(std::string_view section, std::u32string_view folded) const;
   /// The phrase of `section` that `folded` starts with, longest first.
-  std::optional<PhraseMatch> PhraseAt(const std::string& section, std::u32string_view folded,
+  std::optional<PhraseMatch> PhraseAt(std::string_view section, std::u32string_view folded,
                                       std::size_t at) const;
 
   /// Places named in `folded`, longest name first, not overlapping.
@@ -62,7 +68,15 @@ class Knowledge {
     std::u32string folded_key;
     std::vector<std::u32string> values;
   };
-  std::map<std::string, std::vector<Entry>> sections_;
+  std::map<std::string, std::vector<Entry>, std::less<>> sections_;
+  // Per section, for the scans: each value by its first character (in entry order), and
+  // each value's key (the first entry's).
+  struct Phrase {
+    const std::u32string* value;
+    const std::string* key;
+  };
+  std::map<std::string, std::unordered_map<char32_t, std::vector<Phrase>>, std::less<>> phrases_by_first_;
+  std::map<std::string, std::unordered_map<std::u32string, const std::string*>, std::less<>> key_of_value_;
   std::vector<Place> places_;
   // Folded names → index of place, bucketed by first character for the scan.
   std::map<char32_t, std::vector<std::pair<std::u32string, std::size_t>>> names_by_first_;

@@ -22,6 +22,7 @@ RelationType TypeOf(const std::string& key) {
 
 // Words that attach an English place to the tie talked about in its clause.
 bool AttachesPlace(std::u32string_view before) {
+  before = before.substr(before.size() - std::min<std::size_t>(before.size(), 40));
   static const std::u32string_view kWords[] = {
       U"with", U"including", U"include", U"includes", U"member", U"members", U"counterpart",
       U"counterparts", U"from", U"and", U"as", U"city", U"cities", U"ties", U"tie", U"isc",
@@ -81,7 +82,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
   }
   const auto places = k.FindPlaces(s);
-  const auto phrases = k.FindPhrases("partner_class", s);
+  const std::vector<PhraseMatch>& phrases = ctx.partner_phrases;
   const auto has_phrase = [&](std::size_t cb, std::size_t ce) {
     return std::any_of(phrases.begin(), phrases.end(),
                        [&](const PhraseMatch& m) { return m.begin >= cb && m.end <= ce; });
@@ -121,6 +122,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       return m.begin >= cb && m.end <= ce;
     });
     if (intended) continue;
+    std::optional<bool> establishing;  // read once per clause, when a tie is found
     bool chained = false;  // English: a place right after an attached place joins its list.
     std::size_t chain_end = 0;
     for (const auto& p : places) {
@@ -139,11 +141,11 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
                               gap.find(U"of") != std::u32string_view::npos);
         if (!in_list && !AttachesPlace(s.substr(cb, p.begin - cb))) {
           // Skip a country written before the city (`Australia Brisbane`).
-          bool after_country = false;
-          for (const auto& q : places)
-            if (q.place->kind == "country" && q.end + 1 >= p.begin && q.end <= p.begin &&
-                AttachesPlace(s.substr(cb, q.begin - cb)))
-              after_country = true;
+          // Places do not overlap: only the one before can end next to this one.
+          const PlaceMatch* q = &p == places.data() ? nullptr : &p - 1;
+          const bool after_country = q && q->place->kind == "country" && q->end + 1 >= p.begin &&
+                                     q->end <= p.begin && q->begin >= cb &&
+                                     AttachesPlace(s.substr(cb, q->begin - cb));
           if (!after_country) {
             chained = false;
             continue;
@@ -172,11 +174,13 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       d.relation = TypeOf(nearest->key);
       d.metric = std::string(ToString(d.relation));
       // A clause that establishes or signs the tie dates it.
-      const auto verbs = k.FindPhrases("event_verb", s.substr(cb, ce - cb));
-      const bool establishing = std::any_of(verbs.begin(), verbs.end(), [](const PhraseMatch& v) {
-        return v.key == "established" || v.key == "agreement_signed";
-      });
-      if (establishing) {
+      if (!establishing) {
+        const auto verbs = k.FindPhrases("event_verb", s.substr(cb, ce - cb));
+        establishing = std::any_of(verbs.begin(), verbs.end(), [](const PhraseMatch& v) {
+          return v.key == "established" || v.key == "agreement_signed";
+        });
+      }
+      if (*establishing) {
         // Dated by `since 1980 when ...`, by a date of its clause, or, in an undated
         // sentence, by the year the bulletin reports on; never by `now`, which says the tie
         // holds at publication, not that it began then.

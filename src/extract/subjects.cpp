@@ -18,11 +18,33 @@ bool IsNameWord(const Token& t) {
          (t.upper || t.kind == Token::Kind::kAlnum);
 }
 
+// What the text before a name holds, kept as the names advance through the sentence so
+// that each character is read once: commas, and whether a list has been opened.
+struct LeadScan {
+  std::size_t scanned = 0;
+  std::ptrdiff_t commas = 0;
+  bool listed = false;
+
+  // REQUIRES: `lead` starts where the sentence starts and does not end before the lead
+  // of the previous name.
+  void Advance(std::u32string_view lead) {
+    if (lead.size() <= scanned) return;
+    commas += std::count(lead.begin() + static_cast<std::ptrdiff_t>(scanned), lead.end(), U',');
+    // Look back far enough to find a marker that straddles the old end.
+    const std::size_t from = scanned > 8 ? scanned - 8 : 0;
+    const std::u32string_view fresh = lead.substr(from);
+    listed = listed || fresh.find(U"such as") != std::u32string_view::npos ||
+             fresh.find(U"including") != std::u32string_view::npos;
+    scanned = lead.size();
+  }
+};
+
 }  // namespace
 
 std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector<Token>& t) {
   const Knowledge& k = ctx.knowledge;
   std::vector<NameMention> out;
+  LeadScan lead_scan;
   for (std::size_t i = 0; i < t.size();) {
     // `team of China`: a lower-case entity word owned by a name.
     const bool owned = t[i].kind == Token::Kind::kWord && !t[i].upper &&
@@ -89,11 +111,10 @@ std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector
           (lead.size() == article.size() || !text::IsLetter(lead[lead.size() - article.size() - 1])))
         lead.remove_suffix(article.size());
     while (!lead.empty() && text::IsSpace(lead.back())) lead.remove_suffix(1);
-    const auto commas = std::count(lead.begin(), lead.end(), U',');
+    lead_scan.Advance(lead);
     // Not an item of a list: `Events such as Chongqing Welsh Week, Chongqing-Zurich ...`.
-    const bool listed = lead.find(U"such as") != std::u32string_view::npos ||
-                        lead.find(U"including") != std::u32string_view::npos;
-    m.subject_position = lead.empty() || (lead.back() == U',' && commas == 1 && !listed);
+    m.subject_position =
+        lead.empty() || (lead.back() == U',' && lead_scan.commas == 1 && !lead_scan.listed);
     if (!lone_opener && !m.name.empty()) out.push_back(m);
     i = end_token + 1;
   }

@@ -97,6 +97,38 @@ void SplitMissedBreaks(std::u32string_view s, std::size_t begin, std::size_t end
   out.emplace_back(from, end);
 }
 
+// No sentence of a bulletin comes near this length (the longest seen are under 900
+// characters); a longer run without a sentence break is read in pieces, so that the work
+// the extractor does per sentence stays bounded per character of the file.
+constexpr std::size_t kMaxSentenceChars = 2000;
+
+bool IsPieceBreak(char32_t c) {
+  return c == ',' || c == U'，' || c == U'、' || c == ';' || c == U'；' || c == ':' || c == U'：';
+}
+
+// Splits ranges longer than kMaxSentenceChars after the last clause mark in the second half
+// of the allowed length, else after the last space there, else at the limit.
+std::vector<std::pair<std::size_t, std::size_t>> CapLength(
+    std::u32string_view s, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  out.reserve(ranges.size());
+  for (auto [b, e] : ranges) {
+    while (e - b > kMaxSentenceChars) {
+      const std::size_t limit = b + kMaxSentenceChars, floor = b + kMaxSentenceChars / 2;
+      std::size_t cut = 0;
+      for (std::size_t i = limit; i > floor && !cut; --i)
+        if (IsPieceBreak(s[i - 1])) cut = i;
+      for (std::size_t i = limit; i > floor && !cut; --i)
+        if (IsSpace(s[i - 1])) cut = i;
+      if (!cut) cut = limit;
+      out.emplace_back(b, cut);
+      b = cut;
+    }
+    out.emplace_back(b, e);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsHan(char32_t c) {
@@ -187,7 +219,7 @@ std::vector<std::pair<std::size_t, std::size_t>> SentenceBounds(std::u32string_v
     }
     SplitMissedBreaks(s, b, e, out);
   }
-  return out;
+  return CapLength(s, out);
 }
 
 const std::vector<CountryName>& Countries() {

@@ -25,7 +25,8 @@ std::u32string Fold(std::u32string_view s);
 std::string FoldUtf8(std::string_view s);
 
 /// Sentence boundaries of `s` (ICU sentence break iterator with abbreviation
-/// suppressions), as [begin, end) index pairs into `s`.
+/// suppressions), as [begin, end) index pairs into `s`. A run of more than 2,000
+/// characters without a sentence break is cut into pieces at clause marks or spaces.
 std::vector<std::pair<std::size_t, std::size_t>> SentenceBounds(std::u32string_view s);
 
 /// A country as ICU's locale data names it.

@@ -107,3 +107,24 @@ TEST_CASE("Countries names the United States in English and Chinese", "[text][un
   CHECK(jp->english == "Japan");
   CHECK(jp->simplified == "日本");
 }
+
+TEST_CASE("SentenceBounds cuts a run without sentence breaks into bounded pieces", "[text][unicode]") {
+  std::u32string s;
+  while (s.size() < 9000) s += U"alpha beta gamma, delta ";
+  s += U"end.";
+  const auto bounds = annals::text::SentenceBounds(s);
+  REQUIRE(bounds.size() >= 5);
+  std::size_t at = 0;
+  for (auto [begin, end] : bounds) {
+    CHECK(begin == at);  // the pieces cover the text, in order, without gaps
+    CHECK(end - begin <= 2000);
+    at = end;
+  }
+  CHECK(at == s.size());
+  for (std::size_t i = 0; i + 1 < bounds.size(); ++i) CHECK(s[bounds[i].second - 1] == U',');
+  // A run without clause marks or spaces is cut at the limit.
+  const std::u32string word(4500, U'x');
+  const auto cut = annals::text::SentenceBounds(word);
+  REQUIRE(cut.size() == 3);
+  CHECK(cut[0].second == 2000);
+}
