@@ -23,6 +23,9 @@ struct IngestFileResult {
   Status status = Status::kRejected;
   std::int64_t claims = 0;
   std::string message;  ///< For kRejected: the reason, naming the file.
+  /// For kAdded: what the file says and Annals did not use (a header date that is not a
+  /// date, a year no bulletin can mean), each naming the text.
+  std::vector<std::string> warnings = {};
 };
 
 struct IngestReport {

@@ -38,6 +38,7 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
           ++added;
           claims += f.claims;
           if (!opts->quiet) std::cout << "added      " << f.path << " (" << f.claims << " claims)\n";
+          for (const auto& w : f.warnings) std::cerr << "annals: warning: " << f.path << ": " << w << "\n";
           break;
         case IngestFileResult::Status::kUnchanged:
           ++unchanged;

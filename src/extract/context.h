@@ -33,6 +33,8 @@ struct SentenceContext {
   std::vector<PhraseMatch> partner_phrases = {};
   /// The partner class the paragraph names first, for figures whose sentence names none.
   PartnerClass paragraph_class = PartnerClass::kNone;
+  /// Where rules report what they read and did not use (a year no bulletin can mean).
+  std::vector<std::string>* warnings = nullptr;
   /// The sentence speaks in the present or present perfect (`has received`, `has three
   /// bases`): with no time expression of its own, it states what holds at publication.
   bool present_perfect = false;

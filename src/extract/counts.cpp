@@ -153,8 +153,17 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     if (!digits && *value == 1 && i > 0 &&
         (word(i - 1) == U"the" || word(i - 1) == U"this" || word(i - 1) == U"that"))
       continue;
-    if (digits && t[i].text.size() == 4 && *value >= 1900 && *value <= 2100) continue;  // a year
+    if (digits && t[i].text.size() == 4 && IsYear(*value)) continue;
     const std::u32string_view prev = word(i >= 1 ? i - 1 : t.size());
+    // `since 0000`, `in 1066`: written as a year, but none a bulletin's dates can mean.
+    if (digits && t[i].text.size() >= 4 && t[i].text.find(U',') == std::u32string_view::npos &&
+        (prev == U"since" || ((prev == U"in" || prev == U"from" || prev == U"until") &&
+                              (t[i].text.size() == 4 || t[i].text[0] == U'0')))) {
+      if (ctx.warnings)
+        ctx.warnings->push_back("`" + text::ToUtf8(ctx.original.substr(t[i - 1].begin, t[i].end - t[i - 1].begin)) +
+                                "`: not a year a bulletin can mean (1800 to 2100), nor a figure; ignored");
+      continue;
+    }
     // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`.
     if (prev == U"top" || prev == U"no" ||
         (i >= 2 && t[i - 1].upper && !prev.empty() &&
@@ -229,6 +238,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     } else {
       // The noun phrase: modifiers, then the head noun before a function word or stop.
       std::u32string_view head;
+      bool head_upper = false;
       std::size_t k2 = j;
       int words = 0;
       while (k2 < t.size() && words < 8) {
@@ -276,11 +286,14 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           break;
         }
         head = tk.text;
+        head_upper = tk.upper;
         head_end = tk.end;
         ++words;
         ++k2;
       }
       if (head.empty() || LooksAdjective(head)) continue;
+      // `99999 Changchun`: a place's name is what is talked about, not what is counted.
+      if (head_upper && k.PlaceNamed(text::ToUtf8(head))) continue;
       unit = Lemma(head);
       // `7 pairs of sister cities`: the measured noun is what is counted.
       if (IsMeasureNoun(text::FromUtf8(unit)) && word(k2) == U"of") {

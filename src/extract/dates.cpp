@@ -8,9 +8,10 @@
 #include "text/unicode.h"
 
 namespace annals::extract {
-namespace {
 
-bool IsYear(double v) { return v >= 1900 && v <= 2100 && v == static_cast<int>(v); }
+bool IsYear(double v) { return v >= 1800 && v <= 2100 && v == static_cast<int>(v); }
+
+namespace {
 
 struct Cursor {
   const std::vector<Token>& t;

@@ -26,6 +26,9 @@ struct TimeExpr {
   bool quoted = false;    ///< Inside quotation marks: part of a name, not the sentence's time.
 };
 
+/// True for a number the text can mean as a year: 1800 to 2100 (plans reach ahead).
+bool IsYear(double value);
+
 /// Finds the time expressions of `folded` (matching form). `published` resolves relative
 /// expressions (`now`, `past N years`, `since`); `frame_year` resolves `the whole year`.
 std::vector<TimeExpr> FindTimes(std::u32string_view folded, const Knowledge& knowledge,

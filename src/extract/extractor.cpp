@@ -162,7 +162,9 @@ std::optional<Date> LatestDateMentioned(const text::Bulletin& doc, const Knowled
     for (const auto& t : FindTimes(folded, k, std::nullopt)) {
       if (t.kind != TimeExpr::Kind::kPoint && t.kind != TimeExpr::Kind::kRange) continue;
       const auto& d = t.range.to ? t.range.to : t.range.from;
-      if (d && (!latest || d->LastDay() > latest->LastDay())) latest = d;
+      // A plan (`by 2035`) says nothing of when the bulletin was written.
+      if (!d || !text::IsPlausiblePublicationYear(d->year)) continue;
+      if (!latest || d->LastDay() > latest->LastDay()) latest = d;
     }
   }
   return latest;
@@ -206,6 +208,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           published};
       ctx.partner_phrases = k.FindPhrases("partner_class", ctx.folded);
       ctx.paragraph_class = paragraph_class;
+      ctx.warnings = &result.warnings;
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);

@@ -17,6 +17,8 @@ struct Extraction {
   std::string city;  ///< The bulletin's own city, the default subject; empty if unknown.
   /// The latest date the text mentions: a lower bound for an undated bulletin.
   std::optional<Date> latest_date_mentioned;
+  /// What was read and not used, for the user to see (`since 0000`: not a year).
+  std::vector<std::string> warnings;
 };
 
 /// Extracts the claims of `doc`. `published` resolves relative times (`now`, `past 40

@@ -54,9 +54,9 @@ std::optional<Sidecar> ReadSidecar(const std::string& path) {
   };
   if (const std::string d = text("published_on"); !d.empty()) {
     s.published_on = Date::Parse(d);
-    if (!s.published_on)
+    if (!s.published_on || !text::IsPlausiblePublicationYear(s.published_on->year))
       throw Error(ErrorCode::kInput, "sidecar " + name + ": published_on \"" + d +
-                                         "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
+                                         "\" is not YYYY, YYYY-MM or YYYY-MM-DD from 1800 to next year");
   }
   s.source_uri = text("source_uri");
   s.publisher = text("publisher");
@@ -208,6 +208,8 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
       result.status = written.added ? IngestFileResult::Status::kAdded
                                     : IngestFileResult::Status::kUnchanged;
       result.claims = written.claims;
+      result.warnings = doc.warnings;
+      result.warnings.insert(result.warnings.end(), extraction.warnings.begin(), extraction.warnings.end());
       spdlog::debug("{}: {} claims", file, written.claims);
     } catch (const Error& e) {
       if (e.code() != ErrorCode::kInput) throw;

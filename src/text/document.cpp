@@ -1,6 +1,7 @@
 // Bulletin structure: the header forms of the publishers' pages, paragraphs, languages.
 #include "text/document.h"
 
+#include <chrono>
 #include <regex>
 
 #include "text/decode.h"
@@ -57,13 +58,35 @@ std::string LanguageOf(std::u32string_view chars, std::u32string_view folded) {
 
 }  // namespace
 
-std::optional<Date> ParseHeaderDate(std::string_view s) {
-  static const std::regex kDate(R"(^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2}))");
+namespace {
+
+const std::regex& HeaderDateShape() {
+  static const std::regex kDate(R"(^(\d{1,9})\s*(?:[-/.]|年)\s*(\d{1,9})\s*(?:[-/.]|月)\s*(\d{1,9}))");
+  return kDate;
+}
+
+}  // namespace
+
+bool IsPlausiblePublicationYear(int year) {
+  const auto today = std::chrono::year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return year >= 1800 && year <= static_cast<int>(today.year()) + 1;
+}
+
+std::string HeaderDateText(std::string_view s) {
   std::cmatch m;
-  if (!std::regex_search(s.begin(), s.end(), m, kDate)) return std::nullopt;
+  if (!std::regex_search(s.begin(), s.end(), m, HeaderDateShape())) return "";
+  return m.str(0);
+}
+
+std::optional<Date> ParseHeaderDate(std::string_view s) {
+  std::cmatch m;
+  if (!std::regex_search(s.begin(), s.end(), m, HeaderDateShape())) return std::nullopt;
+  if (m.length(1) != 4 || m.length(2) > 2 || m.length(3) > 2) return std::nullopt;
+  const int year = std::stoi(m[1]);
+  if (!IsPlausiblePublicationYear(year)) return std::nullopt;
   char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(m[1]), std::stoi(m[2]),
-                std::stoi(m[3]));
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, std::stoi(m[2]), std::stoi(m[3]));
   return Date::Parse(iso);
 }
 
@@ -118,6 +141,12 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
         doc.published_on = d;
         std::smatch src;
         if (std::regex_search(rest, src, HeaderSourcePattern())) doc.publisher = Trim(src[2]);
+        continue;
+      }
+      if (const std::string shaped = HeaderDateText(rest); !shaped.empty()) {
+        // A header line all the same: not a paragraph whose digits would be read as figures.
+        doc.warnings.push_back("the header date \"" + shaped +
+                               "\" is not a day from 1800 to next year; ignored");
         continue;
       }
     }

@@ -44,6 +44,8 @@ struct Bulletin {
   bool html = false;                 ///< Read from an HTML page.
   std::vector<Paragraph> paragraphs;  ///< Body paragraphs in order, without header lines.
   std::vector<Section> sections;      ///< Language sections, in order; one for most bulletins.
+  /// What was read but not used (a header date that is not a date), for the user to see.
+  std::vector<std::string> warnings;
 
   std::vector<Sentence> Sentences(const Paragraph& p) const;
   std::u32string_view Chars(std::size_t begin, std::size_t end) const {
@@ -57,7 +59,16 @@ struct Bulletin {
 Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encoding = "");
 
 /// Parses a header date such as `2019-01-24`, `2019/1/24`, `2019年1月24日`, at its
-/// precision; nullopt if there is none at the start of `s`.
+/// precision; nullopt if there is none at the start of `s`, or if it is not a real day of
+/// a plausible publication year.
 std::optional<Date> ParseHeaderDate(std::string_view s);
+
+/// The text at the start of `s` shaped as a header date (digits, separator, digits,
+/// separator, digits), whether or not it is one, so that a header date that is ignored
+/// can be reported; empty if there is none.
+std::string HeaderDateText(std::string_view s);
+
+/// Years a bulletin can be published in: from 1800 to the year after the current one.
+bool IsPlausiblePublicationYear(int year);
 
 }  // namespace annals::text

@@ -222,3 +222,20 @@ TEST_CASE("runs of spaces fold to one, keeping the origin of the first", "[text]
   CHECK(annals::text::ToUtf8(t.chars) == "friendly ties");
   CHECK(t.origin[9].start == 12);
 }
+
+TEST_CASE("ParseHeaderDate refuses years no bulletin is published in", "[text][document]") {
+  CHECK_FALSE(ParseHeaderDate("0000-01-24"));
+  CHECK_FALSE(ParseHeaderDate("99999-01-24"));
+  CHECK_FALSE(ParseHeaderDate("1799-12-31"));
+  CHECK(ParseHeaderDate("1800-01-01"));
+  CHECK(annals::text::HeaderDateText("99999-01-24Source : X") == "99999-01-24");
+  CHECK(annals::text::HeaderDateText("Changchun") == "");
+}
+
+TEST_CASE("an ignored header date is a warning, not a paragraph", "[text][document]") {
+  const auto doc = annals::text::ParseBulletin("Title\nUpdated : 99999-01-24\n\nChangchun has 3 parks.\n");
+  CHECK_FALSE(doc.published_on);
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK_THAT(doc.warnings[0], Catch::Contains("99999-01-24"));
+  REQUIRE(doc.paragraphs.size() == 1);
+}
