@@ -55,7 +55,9 @@ bool IsBlock(GumboTag tag) {
 // a page nested deeper is refused before gumbo sees it.
 constexpr std::size_t kMaxNesting = 512;
 
-bool IsHtmlSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsHtmlSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -141,8 +143,7 @@ struct Walker {
       }
       len = std::min(len, raw.size() - r);
       char32_t shown = c;
-      if (c == U'\u00A0' || (IsHtmlSpace(c) && !(c == '\n' && in_pre)))
-        shown = U' ';
+      if (c == U'\u00A0' || (IsHtmlSpace(c) && !(c == '\n' && in_pre))) shown = U' ';
       out.Append(shown, Origin(base + r, base + r + len));
       r += len;
     }

@@ -50,7 +50,8 @@ TEST_CASE("white space inside a block is one space, as a browser shows it", "[te
   // Each space maps to the line end it stands for, and the text after it to its own bytes.
   const auto bytes_at = [&](std::size_t i) {
     const ByteRange r = h.text.origin[i];
-    return page.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start));
+    return page.substr(static_cast<std::size_t>(r.start),
+                       static_cast<std::size_t>(r.end - r.start));
   };
   const std::size_t title_space = h.text.chars.find(U"foreign ") + 7;
   CHECK(bytes_at(title_space) == "\r\n");
