@@ -25,7 +25,7 @@ std::vector<nlohmann::json> Export(const std::string& db) {
 }  // namespace
 
 TEST_CASE("a page of 100,000 nested elements does not end the ingest of its folder",
-          "[cli][hostile][html][slow]") {
+          "[cli][hostile][html]") {
   annals::testing::TempDir dir;
   const std::string folder = dir / "in";
   std::filesystem::create_directories(folder);
