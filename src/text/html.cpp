@@ -7,9 +7,14 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "annals/error.h"
 #include "text/document.h"
+#include "text/html_nesting.h"
 #include "text/unicode.h"
 
 namespace annals::text {
@@ -43,10 +48,64 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+// gumbo's tree builder (0.10) scans its stack of open elements on every block start tag
+// (for a <p> to close) and on most end tags, so its time grows with the square of the
+// nesting depth (50,000 nested <div> take 14 s, 100,000 a minute), and freeing its tree
+// recurses once a level. Browsers stop nesting long before that (Blink at 512 levels), so
+// a page nested deeper is refused before gumbo sees it.
+constexpr std::size_t kMaxNesting = 512;
+
+bool IsHtmlSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const GumboVector* ChildrenOf(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE)
+    return &node->v.element.children;
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  return nullptr;
+}
+
+// Visits `root` and its descendants in document order with a stack of its own, since a
+// page's nesting is the page's to choose: `enter` says whether to go into a node's
+// children, `leave` runs after them for each node entered.
+template <typename Enter, typename Leave>
+void Visit(const GumboNode* root, Enter enter, Leave leave) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next_child;
+  };
+  std::vector<Frame> path;
+  if (enter(root)) path.push_back({root, 0});
+  while (!path.empty()) {
+    const GumboNode* node = path.back().node;
+    const GumboVector* children = ChildrenOf(node);
+    if (children && path.back().next_child < children->length) {
+      const auto* child = static_cast<const GumboNode*>(children->data[path.back().next_child++]);
+      if (enter(child)) path.push_back({child, 0});
+    } else {
+      leave(node);
+      path.pop_back();
+    }
+  }
+}
+
+bool IsElement(const GumboNode* node, GumboTag tag) {
+  return (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) &&
+         node->v.element.tag == tag;
+}
+
 struct Walker {
   const MappedText& decoded;
   const std::vector<std::size_t>& char_of_byte;  // UTF-8 buffer byte → decoded char
   MappedText out;
+  int in_pre = 0;  // <pre> elements open around the text being read
 
   ByteRange Origin(std::size_t buffer_begin, std::size_t buffer_end) const {
     const std::size_t first = char_of_byte[buffer_begin];
@@ -61,18 +120,20 @@ struct Walker {
     }
   }
 
-  // Appends a text node's decoded text, mapping each character to its source bytes,
-  // an entity reference to the whole reference.
+  // Appends a text node's decoded text, mapping each character to its source bytes, an
+  // entity reference to the whole reference. White space is one space, as a browser shows
+  // it; only a <pre> keeps its line breaks.
   void Text(const GumboText& t) {
     const std::size_t base = t.start_pos.offset;
     const std::string_view raw(t.original_text.data, t.original_text.length);
     const std::u32string decoded_text = FromUtf8(t.text);
     std::size_t r = 0;
     for (char32_t c : decoded_text) {
-      while (r < raw.size() && raw[r] == '\r') ++r;
       if (r >= raw.size()) break;
       std::size_t len;
-      if (raw[r] == '&' && c != '&') {
+      if (c == '\n' && raw[r] == '\r') {
+        len = raw.substr(r, 2) == "\r\n" ? 2 : 1;  // gumbo reads CRLF and a lone CR as LF
+      } else if (raw[r] == '&' && c != '&') {
         const std::size_t semi = raw.find(';', r);
         len = semi == std::string_view::npos || semi - r > 12 ? 1 : semi - r + 1;
       } else {
@@ -81,56 +142,70 @@ struct Walker {
         if (raw[r] == '&' && c == '&' && raw.substr(r, 5) == "&amp;") len = 5;
       }
       len = std::min(len, raw.size() - r);
-      out.Append(c == U'\u00A0' ? U' ' : c, Origin(base + r, base + r + len));
+      char32_t shown = c;
+      if (c == U'\u00A0' || (IsHtmlSpace(c) && !(c == '\n' && in_pre))) shown = U' ';
+      out.Append(shown, Origin(base + r, base + r + len));
       r += len;
     }
   }
 
-  void Walk(const GumboNode* node) {
+  bool Enter(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
       Text(node->v.text);
-      return;
+      return false;
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-    const GumboVector* children = node->type == GUMBO_NODE_ELEMENT ? &node->v.element.children
-                                                                   : &node->v.document.children;
-    const bool block = node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag);
-    if (node->type == GUMBO_NODE_ELEMENT && IsFurniture(node->v.element.tag)) return;
-    if (block) Break();
-    for (unsigned i = 0; i < children->length; ++i)
-      Walk(static_cast<const GumboNode*>(children->data[i]));
-    if (block) Break();
+    if (node->type == GUMBO_NODE_DOCUMENT) return true;
+    if (node->type != GUMBO_NODE_ELEMENT || IsFurniture(node->v.element.tag)) return false;
+    if (IsBlock(node->v.element.tag)) Break();
+    if (node->v.element.tag == GUMBO_TAG_PRE) ++in_pre;
+    return true;
+  }
+
+  void Leave(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    if (IsBlock(node->v.element.tag)) Break();
+    if (node->v.element.tag == GUMBO_TAG_PRE) --in_pre;
+  }
+
+  void Walk(const GumboNode* root) {
+    Visit(root, [this](const GumboNode* n) { return Enter(n); },
+          [this](const GumboNode* n) { Leave(n); });
   }
 };
 
-const GumboNode* Find(const GumboNode* node, GumboTag tag) {
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return nullptr;
-  if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag) return node;
-  const GumboVector* children = node->type == GUMBO_NODE_ELEMENT ? &node->v.element.children
-                                                                 : &node->v.document.children;
-  for (unsigned i = 0; i < children->length; ++i)
-    if (const GumboNode* f = Find(static_cast<const GumboNode*>(children->data[i]), tag)) return f;
-  return nullptr;
+const GumboNode* Find(const GumboNode* root, GumboTag tag) {
+  const GumboNode* found = nullptr;
+  Visit(
+      root,
+      [&](const GumboNode* node) {
+        if (found) return false;
+        if (IsElement(node, tag)) found = node;
+        return !found && ChildrenOf(node) != nullptr;
+      },
+      [](const GumboNode*) {});
+  return found;
 }
 
-void Metas(const GumboNode* node, HtmlText& out) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  if (node->v.element.tag == GUMBO_TAG_META) {
+void Metas(const GumboNode* root, HtmlText& out) {
+  const auto read = [&out](const GumboNode* node) {
     const GumboAttribute* name = gumbo_get_attribute(&node->v.element.attributes, "name");
     if (!name) name = gumbo_get_attribute(&node->v.element.attributes, "property");
     const GumboAttribute* content = gumbo_get_attribute(&node->v.element.attributes, "content");
-    if (name && content) {
-      std::string n = name->value;
-      for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!out.published_on && (n.find("date") != std::string::npos || n.find("published") != std::string::npos))
-        out.published_on = ParseHeaderDate(content->value);
-      if (out.publisher.empty() && (n == "author" || n == "publisher" || n == "source" || n == "og:site_name"))
-        out.publisher = content->value;
-    }
-  }
-  const GumboVector* children = &node->v.element.children;
-  for (unsigned i = 0; i < children->length; ++i) Metas(static_cast<const GumboNode*>(children->data[i]), out);
+    if (!name || !content) return;
+    const std::string n = Lower(name->value);
+    if (!out.published_on && (n.find("date") != std::string::npos || n.find("published") != std::string::npos))
+      out.published_on = ParseHeaderDate(content->value);
+    if (out.publisher.empty() && (n == "author" || n == "publisher" || n == "source" || n == "og:site_name"))
+      out.publisher = content->value;
+  };
+  Visit(
+      root,
+      [&](const GumboNode* node) {
+        if (IsElement(node, GUMBO_TAG_META)) read(node);
+        return ChildrenOf(node) != nullptr;
+      },
+      [](const GumboNode*) {});
 }
 
 }  // namespace
@@ -153,9 +228,20 @@ HtmlText HtmlToText(const MappedText& decoded) {
     utf8 += c;
     char_of_byte.insert(char_of_byte.end(), c.size(), i);
   }
+  if (HtmlNestingDepth(utf8, kMaxNesting) > kMaxNesting)
+    throw Error(ErrorCode::kInput, "the page nests its elements more than " +
+                                       std::to_string(kMaxNesting) +
+                                       " levels deep, past what Annals reads (or a browser nests)");
+  // gumbo records each parse error with a copy of its stack of open elements; nothing here
+  // reads them, and on hostile markup they take far more memory than the page.
+  static const GumboOptions kOptions = [] {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    return options;
+  }();
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
-      gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+      gumbo_parse_with_options(&kOptions, utf8.data(), utf8.size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kOptions, o); });
   HtmlText result;
   Metas(parsed->root, result);
   Walker walker{decoded, char_of_byte, {}};

@@ -23,7 +23,9 @@ struct HtmlText {
 };
 
 /// Parses `decoded` with gumbo (an HTML5 parser). Entities (`&amp;`) map to their whole
-/// reference in the file; line breaks between blocks map to no bytes.
+/// reference in the file; line breaks between blocks map to no bytes. White space inside
+/// a block is one space, as a browser shows it (`<pre>` and `<br>` keep line breaks).
+/// Throws Error(kInput) for a page nested deeper than a browser nests (512 levels).
 HtmlText HtmlToText(const MappedText& decoded);
 
 }  // namespace annals::text

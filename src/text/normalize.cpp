@@ -29,7 +29,12 @@ MappedText Nfkc(const MappedText& in) {
   out.chars.reserve(in.size());
   out.origin.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in.chars[i] == '\r') continue;
+    // CRLF is one line break, and so is a lone CR (as old Mac files end their lines): a CR
+    // never simply vanishes, which would join the words on either side of it.
+    if (in.chars[i] == '\r') {
+      if (i + 1 == in.size() || in.chars[i + 1] != '\n') out.Append('\n', in.origin[i]);
+      continue;
+    }
     for (char32_t c : NfkcOf(in.chars[i])) out.Append(c, in.origin[i]);
   }
   return out;

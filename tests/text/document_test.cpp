@@ -112,6 +112,35 @@ TEST_CASE("ParseBulletin accepts a full-width colon and CRLF line ends in the he
   CHECK(ParagraphText(doc, 0) == "2023年,青岛市将继续扩大对外交往。");
 }
 
+TEST_CASE("ParseBulletin reads lone CR line ends as line breaks", "[text][document]") {
+  const std::string bytes =
+      "Harbin foreign affairs\r\rUpdated : 2020-03-05\r\r"
+      "Harbin signed a friendship\rcity agreement with Niigata.\r";
+  const Bulletin doc = ParseBulletin(bytes);
+  CHECK(doc.title == "Harbin foreign affairs");
+  CHECK(Iso(doc.published_on) == "2020-03-05");
+  REQUIRE(doc.paragraphs.size() == 2);
+  CHECK(ParagraphText(doc, 0) == "Harbin signed a friendship");
+  CHECK(ParagraphText(doc, 1) == "city agreement with Niigata.");
+  const auto bytes_of = doc.text.BytesOf(doc.paragraphs[1].begin, doc.paragraphs[1].end);
+  CHECK(bytes.substr(static_cast<std::size_t>(bytes_of.start),
+                     static_cast<std::size_t>(bytes_of.end - bytes_of.start)) ==
+        "city agreement with Niigata.");
+}
+
+TEST_CASE("ParseBulletin keeps a page's paragraph whole across its source lines",
+          "[text][document][html]") {
+  const std::string page =
+      "<!doctype html><html><head><title>Changchun foreign\r\naffairs</title></head><body>"
+      "<p>Updated : 2018-12-19</p>\n<p>Changchun has friendly cooperative\n"
+      "relations with 70 cities.</p></body></html>";
+  const Bulletin doc = ParseBulletin(page);
+  CHECK(doc.title == "Changchun foreign affairs");
+  CHECK(Iso(doc.published_on) == "2018-12-19");
+  REQUIRE(doc.paragraphs.size() == 1);
+  CHECK(ParagraphText(doc, 0) == "Changchun has friendly cooperative relations with 70 cities.");
+}
+
 TEST_CASE("ParseBulletin gives each paragraph its own language", "[text][document]") {
   const std::string bytes =
       "Wuhan and Its Partners\n"

@@ -6,6 +6,9 @@
 #include "annals/error.h"
 #include "text/mapped_text.h"
 
+#include <string>
+#include <vector>
+
 using namespace annals::text;
 
 TEST_CASE("an HTML page keeps title and paragraphs and drops furniture", "[text][html]") {
@@ -30,6 +33,93 @@ TEST_CASE("an HTML page keeps title and paragraphs and drops furniture", "[text]
   CHECK(page.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start)) == "&amp;");
   const std::size_t five = h.text.chars.find(U'5');
   CHECK(page[static_cast<std::size_t>(h.text.origin[five].start)] == '5');
+}
+
+TEST_CASE("white space inside a block is one space, as a browser shows it", "[text][html]") {
+  const std::string page =
+      "<html><head><title>Changchun foreign\r\naffairs</title></head><body>"
+      "<p>friendly cooperative\nrelations</p><p>friendship\rcity</p>"
+      "<pre>line one\nline two</pre><p>first<br>second</p></body></html>";
+  const HtmlText h = HtmlToText(DecodeUtf8(page));
+  const std::string text = ToUtf8(h.text.chars);
+  CHECK(text.find("Changchun foreign affairs\n") == 0);
+  CHECK(text.find("\nfriendly cooperative relations\n") != std::string::npos);
+  CHECK(text.find("\nfriendship city\n") != std::string::npos);
+  CHECK(text.find("\nline one\nline two\n") != std::string::npos);
+  CHECK(text.find("\nfirst\nsecond") != std::string::npos);
+  // Each space maps to the line end it stands for, and the text after it to its own bytes.
+  const auto bytes_at = [&](std::size_t i) {
+    const ByteRange r = h.text.origin[i];
+    return page.substr(static_cast<std::size_t>(r.start),
+                       static_cast<std::size_t>(r.end - r.start));
+  };
+  const std::size_t title_space = h.text.chars.find(U"foreign ") + 7;
+  CHECK(bytes_at(title_space) == "\r\n");
+  CHECK(bytes_at(title_space + 1) == "a");
+  const std::size_t cr_space = h.text.chars.find(U"friendship ") + 10;
+  CHECK(bytes_at(cr_space) == "\r");
+  CHECK(bytes_at(cr_space + 1) == "c");
+  CHECK(bytes_at(h.text.chars.find(U"relations")) == "r");
+}
+
+namespace {
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+std::string Page(const std::string& body) {
+  return "<!doctype html><html><head><title>Examplecity news</title></head><body>" + body +
+         "</body></html>";
+}
+
+bool Refused(const std::string& page) {
+  try {
+    HtmlToText(DecodeUtf8(page));
+    return false;
+  } catch (const annals::Error& e) {
+    CHECK(e.code() == annals::ErrorCode::kInput);
+    CHECK_THAT(e.what(), Catch::Contains("levels deep"));
+    return true;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a page nested deeper than a browser shows is refused before it is built",
+          "[text][html]") {
+  const std::string sentence = "<p>Examplecity has 12 partner cities.</p>";
+  CHECK(Refused(Page(Repeat("<div>", 100000) + sentence + Repeat("</div>", 100000))));
+  CHECK(Refused(Page(Repeat("<span>", 100000) + sentence)));
+  // End tags that the tree builder ignores do not hide the depth they leave open.
+  CHECK(Refused(Page(Repeat("<span><div></span>", 5000) + sentence)));
+  // Formatting elements that a block end closes are reopened in the next block, nested.
+  std::string reopened;
+  for (int i = 0; i < 5000; ++i) reopened += "<p><font color=\"#" + std::to_string(i) + "\">x</p>";
+  CHECK(Refused(Page(reopened)));
+}
+
+TEST_CASE("ordinary and sloppy markup is read however long the page", "[text][html]") {
+  const std::string sentence = "<p>Examplecity has 12 partner cities.</p>";
+  const std::vector<std::string> pages = {
+      Page(Repeat("<div>", 500) + sentence + Repeat("</div>", 500)),
+      Page(Repeat("<p>unclosed paragraph", 5000) + sentence),
+      Page("<ul>" + Repeat("<li>item", 5000) + "</ul><dl>" + Repeat("<dt>a<dd>b", 5000) +
+           "</dl>" + sentence),
+      Page("<table>" + Repeat("<tr><td>cell<td>cell", 5000) + "</table>" + sentence),
+      Page("<select>" + Repeat("<option>choice", 5000) + "</select>" + sentence),
+      Page(Repeat("<p><font color=red>red text</p>", 5000) + sentence),
+      Page(Repeat("<p><a href=x>link<a href=y>link</p>", 5000) + sentence),
+      Page("<svg>" + Repeat("<path d=\"M0 0\"/>", 5000) + "</svg>" + sentence),
+      Page(Repeat("<script>document.write('<div>')</script><!-- <div> -->", 5000) + sentence),
+      Page(Repeat("<div title='a > b'><b>bold</b></div>", 5000) + sentence),
+  };
+  for (const std::string& page : pages) {
+    const HtmlText h = HtmlToText(DecodeUtf8(page));
+    CHECK(ToUtf8(h.text.chars).find("Examplecity has 12 partner cities.") != std::string::npos);
+  }
 }
 
 TEST_CASE("plain text is not taken for HTML", "[text][html]") {

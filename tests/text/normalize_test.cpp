@@ -45,11 +45,21 @@ TEST_CASE("Normalize turns full-width digits and punctuation into ASCII", "[text
   CHECK(text.origin[1].end == 6);
 }
 
-TEST_CASE("Normalize drops carriage returns", "[text][normalize]") {
+TEST_CASE("Normalize reads CRLF as one line break", "[text][normalize]") {
   const MappedText text = NormalizedText("Wuhan\r\nQingdao");
   CHECK(ToUtf8(text.chars) == "Wuhan\nQingdao");
   REQUIRE(text.size() == 13);
   CHECK(text.origin[5].start == 6);  // the line feed, after the dropped CR at byte 5
+}
+
+TEST_CASE("Normalize reads a lone CR as a line break, never as nothing", "[text][normalize]") {
+  const MappedText text = NormalizedText("friendship\rcity\r");
+  CHECK(ToUtf8(text.chars) == "friendship\ncity\n");
+  REQUIRE(text.size() == 16);
+  CHECK(text.origin[10].start == 10);  // the CR itself
+  CHECK(text.origin[10].end == 11);
+  CHECK(text.origin[11].start == 11);
+  CHECK(text.origin[15].start == 15);
 }
 
 TEST_CASE("Normalize removes pinyin annotations after Han characters", "[text][normalize]") {
