@@ -87,11 +87,13 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
     } catch (const Error& e) {
       if (e.code() != ErrorCode::kDatabase) throw;
       if (!opts->quiet) std::cout << tally.Text() << " before the run stopped" << std::endl;
-      std::string advice = std::to_string(tally.added) + " file(s) were committed before it" +
-                           (opts->quiet || !tally.added ? "" : ", listed above") +
-                           "; run the same ingest again to go on (they are then unchanged)";
-      if ((e.sqlite_code() & 0xFF) == kSqliteBusy)
-        advice += ", once the other writer is done or with a longer --busy-timeout";
+      const bool locked = (e.sqlite_code() & 0xFF) == kSqliteBusy;
+      const std::string advice =
+          std::to_string(tally.added) + " file(s) committed before it" +
+          (opts->quiet || !tally.added ? "" : ", listed above") + "; " +
+          (locked ? "once the other writer is done (or with a longer --busy-timeout)"
+                  : "once the cause is fixed") +
+          ", run the same ingest again to go on: what is committed is then unchanged";
       throw Error(e.code(), std::string(e.what()) + "\n" + advice, e.sqlite_code());
     }
     if (!opts->quiet) std::cout << tally.Text() << "\n";
