@@ -46,7 +46,10 @@ std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
     cp = c;
     return 1;
   }
-  const std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  const std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+                        : c >= 0xE0 && c <= 0xEF ? 3
+                        : c >= 0xF0 && c <= 0xF4 ? 4
+                                                 : 0;
   if (n == 0 || i + n > s.size()) return 0;
   cp = c & (0x7F >> n);
   for (std::size_t k = 1; k < n; ++k) {

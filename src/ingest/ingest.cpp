@@ -228,7 +228,8 @@ void IngestFiles(store::Store& store, const std::vector<std::string>& files,
 // Puts the store's lock wait back when an ingest ends, however it ends.
 class BusyTimeoutScope {
  public:
-  BusyTimeoutScope(store::Store& store, int ms) : store_(store), previous_(store.SetBusyTimeout(ms)) {}
+  BusyTimeoutScope(store::Store& store, int ms)
+      : store_(store), previous_(store.SetBusyTimeout(ms)) {}
   ~BusyTimeoutScope() { store_.SetBusyTimeout(previous_); }
   BusyTimeoutScope(const BusyTimeoutScope&) = delete;
   BusyTimeoutScope& operator=(const BusyTimeoutScope&) = delete;

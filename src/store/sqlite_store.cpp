@@ -96,7 +96,8 @@ class SqliteStore final : public Store {
 
   void FinishRun(std::int64_t run, RunStatus status, const Timestamp& at,
                  const std::string& message) override {
-    Statement s(conn_, "UPDATE ingest_runs SET finished_at = ?, status = ?, message = ? WHERE id = ?");
+    Statement s(conn_,
+                "UPDATE ingest_runs SET finished_at = ?, status = ?, message = ? WHERE id = ?");
     s.Bind(1, at).Bind(2, static_cast<int>(status)).Bind(3, message).Bind(4, run).Run();
   }
 

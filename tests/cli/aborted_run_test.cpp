@@ -104,7 +104,8 @@ TEST_CASE("an ingest stopped by a lock lists what it committed, names the file a
   // Each committed file is listed, and only those.
   std::set<std::string> listed;
   std::size_t at = 0;
-  for (std::size_t found; (found = out.find("added      ", at)) != std::string::npos; at = found + 1) {
+  for (std::size_t found; (found = out.find("added      ", at)) != std::string::npos;
+       at = found + 1) {
     const std::size_t start = out.find("/f", found) + 1;
     listed.insert(out.substr(start, out.find(' ', start) - start));
   }
