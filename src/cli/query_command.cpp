@@ -96,6 +96,10 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
                     "--valid-at cannot be combined with --valid-from/--valid-to");
       q.valid_from = q.valid_to = o->valid_at;
     }
+    if (q.valid_from && q.valid_to && q.valid_from->FirstDay() > q.valid_to->LastDay())
+      throw Error(ErrorCode::kUsage, "--valid-from " + q.valid_from->ToString() +
+                                         " is after --valid-to " + q.valid_to->ToString() +
+                                         "; give a range that starts before it ends");
     auto db = globals.Open(OpenMode::kReadOnly);
     PrintAnswer(std::cout, db->Query(q), o->format);
   });

@@ -60,6 +60,10 @@ TEST_CASE("a bad option value is a usage error naming the value and what is acce
     CHECK_THAT(r.out, Catch::Contains(c.option) && Catch::Contains(c.value) &&
                           Catch::Contains(c.accepted));
   }
+  const auto reversed = Annals(db, "query --valid-from 2020 --valid-to 2019-06", true);
+  CHECK(reversed.code == 1);
+  CHECK_THAT(reversed.out, Catch::Contains("--valid-from 2020") &&
+                               Catch::Contains("--valid-to 2019-06"));
   // Nothing was written by the refused ingests.
   CHECK_THAT(Annals(db, "documents").out, !Catch::Contains("002_"));
 }
