@@ -48,6 +48,7 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
                ParseWholeNumber("--max-bytes", v, 1, std::numeric_limits<std::int64_t>::max());
          },
          "Reject files larger than this many bytes")
+      ->type_name("BYTES")
       ->default_str(std::to_string(opts->ingest.max_file_bytes));
   cmd->add_option_function<std::string>(
          "--busy-timeout",
@@ -57,6 +58,7 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
          },
          "How long each write waits for another process's write lock, in ms, before the run "
          "stops")
+      ->type_name("MS")
       ->default_str(std::to_string(opts->ingest.busy_timeout_ms));
   cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems");
   cmd->callback([opts, &globals] {

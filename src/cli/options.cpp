@@ -30,6 +30,7 @@ void AddFormatOption(CLI::App& command, Format& format, Format default_format) {
       .add_option_function<std::string>(
           "--format", [&format](const std::string& v) { format = ParseFormat("--format", v); },
           "Output format: table, json, jsonl or csv")
+      ->type_name("FORMAT")
       ->default_str(default_format == Format::kTable ? "table" : "jsonl");
 }
 

@@ -31,13 +31,15 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
       [o](const std::string& v) {
         o->query.subject = ParseName("--subject", v, "a place or organisation name");
       },
-      "Whose claims: a place in any of its names, or an organisation");
+      "Whose claims: a place in any of its names, or an organisation")
+      ->type_name("NAME");
   cmd->add_option_function<std::string>(
       "--metric",
       [o](const std::string& v) {
         o->query.metric = ParseName("--metric", v, "a metric or a counted noun");
       },
-      "partner_cities, partner_countries, delegations, ... or a counted noun");
+      "partner_cities, partner_countries, delegations, ... or a counted noun")
+      ->type_name("METRIC");
   cmd->add_option_function<std::string>(
       "--class",
       [o](const std::string& v) {
@@ -47,7 +49,8 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
                           ": not a partner class; choose friendship, friendly_exchange or any");
         o->query.partner_class = ParsePartnerClass(v);
       },
-      "Partner class: friendship, friendly_exchange or any");
+      "Partner class: friendship, friendly_exchange or any")
+      ->type_name("CLASS");
   cmd->add_option_function<std::string>(
       "--kind",
       [o](const std::string& v) {
@@ -56,37 +59,44 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
           throw Error(ErrorCode::kUsage,
                       "--kind " + v + ": not a kind; choose count, event or relation");
       },
-      "count, event or relation");
+      "count, event or relation")
+      ->type_name("KIND");
   cmd->add_option_function<std::string>(
       "--as-reported-on",
       [o](const std::string& v) {
         o->query.as_reported_on = ParseDateOption("--as-reported-on", v);
       },
-      "Record time: on the public record on this date (YYYY[-MM[-DD]])");
+      "Record time: on the public record on this date (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
   cmd->add_option_function<std::string>(
       "--valid-at", [o](const std::string& v) { o->valid_at = ParseDateOption("--valid-at", v); },
-      "Valid time: held on this date (YYYY[-MM[-DD]])");
+      "Valid time: held on this date (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
   cmd->add_option_function<std::string>(
       "--valid-from",
       [o](const std::string& v) { o->query.valid_from = ParseDateOption("--valid-from", v); },
-      "Valid time: held at some point from this date");
+      "Valid time: held at some point from this date")
+      ->type_name("DATE");
   cmd->add_option_function<std::string>(
       "--valid-to",
       [o](const std::string& v) { o->query.valid_to = ParseDateOption("--valid-to", v); },
-      "Valid time: held at some point up to this date");
+      "Valid time: held at some point up to this date")
+      ->type_name("DATE");
   cmd->add_option_function<std::string>(
       "--as-known-at",
       [o](const std::string& v) {
         o->query.as_known_at = ParseTimestampOption("--as-known-at", v);
       },
-      "System time: as this database knew it then, UTC (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)");
+      "System time: as this database knew it then, UTC (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")
+      ->type_name("TIME");
   cmd->add_option_function<std::string>(
       "--limit",
       [o](const std::string& v) {
         o->query.limit =
             ParseWholeNumber("--limit", v, 1, std::numeric_limits<std::int64_t>::max());
       },
-      "At most this many claims (leave it out for all)");
+      "At most this many claims (leave it out for all)")
+      ->type_name("N");
   AddFormatOption(*cmd, o->format, Format::kTable);
   cmd->callback([o, &globals] {
     ClaimQuery& q = o->query;
