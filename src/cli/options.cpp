@@ -2,8 +2,6 @@
 // names the option and the value and says what is accepted.
 #include <charconv>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include "annals/error.h"
 #include "cli/command.h"

@@ -43,11 +43,11 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
   cmd->add_option_function<std::string>(
       "--class",
       [o](const std::string& v) {
-        if (v != "friendship" && v != "friendly_exchange" && v != "any")
+        o->query.partner_class = ParsePartnerClass(v);
+        if (!o->query.partner_class || *o->query.partner_class == PartnerClass::kNone)
           throw Error(ErrorCode::kUsage,
                       "--class " + v +
                           ": not a partner class; choose friendship, friendly_exchange or any");
-        o->query.partner_class = ParsePartnerClass(v);
       },
       "Partner class: friendship, friendly_exchange or any")
       ->type_name("CLASS");
