@@ -68,7 +68,11 @@ class Database {
   /// database was not opened with OpenMode::kReadOnly (else Error(kUsage)). A sidecar
   /// `NAME.meta.json` beside a bulletin overrides what its header says. Each file is written in one
   /// transaction: all of its claims or nothing. Unchanged files are skipped. A file that
-  /// is not a bulletin is reported in the result, not thrown; database failures throw.
+  /// is not a bulletin is reported in the result, not thrown. A database failure (disk
+  /// full, the write lock held past `options.busy_timeout_ms`) ends the run with
+  /// Error(kDatabase) naming the file being written; the files committed before it stay
+  /// written and were passed to `options.on_file`. Each run is recorded with its end and
+  /// whether it completed or failed (and why), where the database still takes that write.
   virtual IngestReport Ingest(const std::vector<std::string>& paths,
                               const IngestOptions& options = {}) = 0;
 

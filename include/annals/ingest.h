@@ -2,15 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace annals {
-
-struct IngestOptions {
-  /// Files larger than this are rejected as input errors.
-  std::int64_t max_file_bytes = 16 * 1024 * 1024;
-};
 
 /// What happened to one input file.
 struct IngestFileResult {
@@ -26,6 +22,19 @@ struct IngestFileResult {
   /// For kAdded: what the file says and Annals did not use (a header date that is not a
   /// date, a year no bulletin can mean), each naming the text.
   std::vector<std::string> warnings = {};
+};
+
+struct IngestOptions {
+  /// Files larger than this are rejected as input errors.
+  std::int64_t max_file_bytes = 16 * 1024 * 1024;
+  /// How long each write waits for another process's write lock, in milliseconds, before
+  /// the run fails with Error(kDatabase); 0 fails at once. REQUIRES: >= 0.
+  int busy_timeout_ms = 10000;
+  /// Called with each file's result as soon as it is final: for kAdded once its
+  /// transaction has committed, so that a run that fails later has already told which
+  /// files it wrote. Called on the ingesting thread; may be empty. An exception it throws
+  /// ends the run (the file it was told of stays written).
+  std::function<void(const IngestFileResult&)> on_file;
 };
 
 struct IngestReport {

@@ -51,7 +51,8 @@ using Timestamp = std::string;
 /// The current system time as a Timestamp.
 Timestamp Now();
 /// Accepts a date (`2026-11-23`, meaning its end) or a full timestamp, with or without
-/// fractional seconds and `Z`; nullopt if malformed.
+/// fractional seconds and `Z`; nullopt if malformed or not a real date and time of day
+/// (hours 00-23, minutes and seconds 00-59).
 std::optional<Timestamp> ParseTimestamp(std::string_view text);
 
 }  // namespace annals

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -25,12 +26,25 @@ struct Globals {
   }
 };
 
-/// Adds `--format` to a subcommand.
+/// Adds `--format` to a subcommand; `format` must outlive the parse.
 void AddFormatOption(CLI::App& command, Format& format, Format default_format);
 
-/// Parses an ISO date (`2019`, `2019-01`, `2019-01-23`) or throws Error(kUsage) naming
-/// the option.
+// Each Parse function below returns the value of `option` or throws Error(kUsage) naming
+// the option and the value and saying what is accepted.
+
+/// `table`, `json`, `jsonl` or `csv`, in any case.
+Format ParseFormat(const std::string& option, const std::string& value);
+/// An ISO date at its precision (`2019`, `2019-01`, `2019-01-23`), a real calendar date.
 Date ParseDateOption(const std::string& option, const std::string& value);
+/// A system-time instant: a date (its end) or `YYYY-MM-DDTHH:MM:SS[.ffffff][Z]`, UTC.
+Timestamp ParseTimestampOption(const std::string& option, const std::string& value);
+/// A decimal integer in [min, max], nothing before or after it.
+std::int64_t ParseWholeNumber(const std::string& option, const std::string& value,
+                              std::int64_t min, std::int64_t max);
+/// A name that must not be empty (an empty filter would silently match everything);
+/// `what` says what to give, e.g. "a place or organisation name".
+std::string ParseName(const std::string& option, const std::string& value,
+                      const std::string& what);
 
 // Each subcommand registers its options and its action in its own file.
 void RegisterIngest(CLI::App& app, const Globals& globals);

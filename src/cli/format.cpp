@@ -2,6 +2,7 @@
 #include "cli/format.h"
 
 #include <cmath>
+#include <cstdio>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -36,55 +37,106 @@ std::string RangeText(const DateRange& r) {
   return DateText(r.from) + ".." + DateText(r.to);
 }
 
-// Decodes the UTF-8 character at `i`; returns its length.
-std::size_t NextChar(const std::string& s, std::size_t i, char32_t& cp) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (i + n > s.size()) n = s.size() - i;
-  cp = n == 1 ? c : c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+// Decodes the well-formed UTF-8 character at `i` into `cp`; returns its length, or 0 when
+// the byte at `i` does not start one (a stray, overlong, surrogate or truncated sequence).
+std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = byte(0);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  const std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+                        : c >= 0xE0 && c <= 0xEF ? 3
+                        : c >= 0xF0 && c <= 0xF4 ? 4
+                                                 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  cp = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(k) & 0x3F);
+  }
+  const bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return n;
+}
+
+// Characters that act on a terminal or on the order of a line instead of showing: C0
+// controls, DEL, C1 controls (ESC sequences, BEL, VT, FF and the 8-bit CSI), the line and
+// paragraph separators, and the bidirectional marks, embeddings, overrides and isolates.
+bool IsControl(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 bool IsWide(char32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
          (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
-// Display width: East Asian wide characters take two columns.
-std::size_t Width(const std::string& s) {
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    i += NextChar(s, i, cp);
-    w += IsWide(cp) ? 2 : 1;
-  }
-  return w;
+// Combining marks, zero-width joiners and variation selectors: drawn on the column before.
+bool IsZeroWidth(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200D) ||
+         (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE00 && c <= 0xFE0F) ||
+         (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-// Cuts `s` to at most `max` display columns, on a character boundary, with an ellipsis.
-std::string Clip(const std::string& s, std::size_t max) {
-  if (Width(s) <= max) return s;
-  std::string out;
-  std::size_t width = 0;
+std::string Escape(const char* format, unsigned value) {
+  char buf[12];
+  std::snprintf(buf, sizeof buf, format, value);
+  return buf;
+}
+
+// Calls `emit(text, columns)` for each unit a terminal shows of `s`, in order: a printable
+// character as it is, or the escape that stands for a control character or a byte that is
+// not UTF-8. Cutting between units never cuts a character or an escape.
+template <typename Emit>
+void ForEachGlyph(std::string_view s, Emit emit) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    const std::size_t n = NextChar(s, i, cp);
-    const std::size_t w = IsWide(cp) ? 2 : 1;
-    if (width + w > max - 1) break;
-    out += s.substr(i, n);
-    width += w;
+    const std::size_t n = DecodeUtf8(s, i, cp);
+    if (n == 0) {
+      emit(Escape("\\x%02x", static_cast<unsigned char>(s[i])), 4);
+      ++i;
+      continue;
+    }
+    if (!IsControl(cp)) {
+      emit(std::string(s.substr(i, n)), IsZeroWidth(cp) ? 0 : IsWide(cp) ? 2 : 1);
+    } else if (cp == '\n' || cp == '\r' || cp == '\t') {
+      emit(cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t", 2);
+    } else {
+      const std::string e = cp < 0x80 ? Escape("\\x%02x", static_cast<unsigned>(cp))
+                                       : Escape("\\u%04x", static_cast<unsigned>(cp));
+      emit(e, e.size());
+    }
     i += n;
   }
-  return out + "…";
 }
 
-std::string OneLine(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return s;
+// The table cell of `s`: Printable(s), cut to at most `max` display columns (0: no limit)
+// with an ellipsis.
+std::string Cell(std::string_view s, std::size_t max) {
+  std::string shown;
+  std::size_t width = 0;
+  bool cut = false;
+  // Units up to `max - 1` columns, in case the whole does not fit and the ellipsis must.
+  std::size_t fits = 0;
+  ForEachGlyph(s, [&](const std::string& text, std::size_t w) {
+    if (cut) return;
+    if (max && width + w > max) {
+      cut = true;
+      return;
+    }
+    shown += text;
+    width += w;
+    if (!max || width <= max - 1) fits = shown.size();
+  });
+  if (!cut) return shown;
+  shown.resize(fits);
+  return shown + "…";
 }
 
 std::string CsvCell(const std::string& s) {
@@ -191,23 +243,39 @@ json ClaimJson(const Claim& c) {
   return j;
 }
 
-void PrintTable(std::ostream& out, const std::vector<std::string>& header,
+std::string Printable(std::string_view s) { return Cell(s, 0); }
+
+void PrintTable(std::ostream& out, const std::vector<Column>& columns,
                 const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> widths(header.size());
-  for (std::size_t i = 0; i < header.size(); ++i) widths[i] = Width(header[i]);
-  for (const auto& r : rows)
-    for (std::size_t i = 0; i < r.size() && i < widths.size(); ++i)
-      widths[i] = std::max(widths[i], Width(r[i]));
+  const auto width = [](const std::string& printable) {
+    std::size_t w = 0;
+    ForEachGlyph(printable, [&](const std::string&, std::size_t n) { w += n; });
+    return w;
+  };
+  std::vector<std::string> header;
+  std::vector<std::size_t> widths;
+  for (const auto& c : columns) {
+    header.push_back(Printable(c.name));
+    widths.push_back(width(header.back()));
+  }
+  std::vector<std::vector<std::string>> shown;
+  for (const auto& r : rows) {
+    std::vector<std::string>& cells = shown.emplace_back();
+    for (std::size_t i = 0; i < r.size() && i < columns.size(); ++i) {
+      cells.push_back(Cell(r[i], columns[i].max_width));
+      widths[i] = std::max(widths[i], width(cells.back()));
+    }
+  }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string s;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       s += cells[i];
-      if (i + 1 < cells.size()) s += std::string(widths[i] - Width(cells[i]) + 2, ' ');
+      if (i + 1 < cells.size()) s += std::string(widths[i] - width(cells[i]) + 2, ' ');
     }
     out << s << "\n";
   };
   line(header);
-  for (const auto& r : rows) line(r);
+  for (const auto& r : shown) line(r);
 }
 
 void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
@@ -249,7 +317,7 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
     case Format::kTable: break;
   }
   if (result.claims.empty()) {
-    out << result.explanation << "\n";
+    out << Printable(result.explanation) << "\n";
     return;
   }
   std::vector<std::vector<std::string>> rows;
@@ -263,9 +331,12 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
     }
     rows.push_back({std::to_string(c.id), c.subject, WhatText(c), RangeText(c.valid),
                     DateText(c.recorded_from) + (c.document.published_on_inferred ? "?" : ""),
-                    flags, Clip(c.document.title, 34), Clip(OneLine(c.quote), 60)});
+                    flags, c.document.title, c.quote});
   }
-  PrintTable(out, {"ID", "SUBJECT", "WHAT", "VALID", "REPORTED", "FLAGS", "DOCUMENT", "QUOTE"}, rows);
+  PrintTable(out,
+             {{"ID"}, {"SUBJECT"}, {"WHAT"}, {"VALID"}, {"REPORTED"}, {"FLAGS"}, {"DOCUMENT", 34},
+              {"QUOTE", 60}},
+             rows);
   std::size_t conflicted = 0;
   for (const auto& a : result.claims) conflicted += a.conflicts_with.empty() ? 0 : 1;
   out << "\n" << result.claims.size() << " claim" << (result.claims.size() == 1 ? "" : "s");
@@ -323,17 +394,18 @@ void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Fo
     rows.push_back({std::to_string(d.ref.id),
                     DateText(d.ref.published_on) + (d.ref.published_on_inferred ? "?" : ""),
                     d.lang, std::to_string(d.claims), d.known_to ? "replaced" : "current",
-                    format == Format::kCsv ? d.ref.title : Clip(d.ref.title, 50), d.ref.path});
+                    d.ref.title, d.ref.path});
   }
-  const std::vector<std::string> header = {"ID", "PUBLISHED", "LANG", "CLAIMS", "STATE", "TITLE", "PATH"};
   if (format == Format::kCsv) {
-    PrintCsv(out, header, rows);
+    PrintCsv(out, {"ID", "PUBLISHED", "LANG", "CLAIMS", "STATE", "TITLE", "PATH"}, rows);
   } else {
     if (docs.empty()) {
       out << "no documents: ingest some with `annals ingest PATH`\n";
       return;
     }
-    PrintTable(out, header, rows);
+    PrintTable(out,
+               {{"ID"}, {"PUBLISHED"}, {"LANG"}, {"CLAIMS"}, {"STATE"}, {"TITLE", 50}, {"PATH"}},
+               rows);
     out << "\n`?` after a date: no date line; the latest date the text mentions is taken as a lower bound.\n";
   }
 }

@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,9 +24,23 @@ void PrintClaims(std::ostream& out, const std::vector<Claim>& claims, Format for
 /// The document listing.
 void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Format format);
 
-/// Renders rows as a table with a header line, columns padded to their widest cell
-/// (counted in display columns: CJK characters count two).
-void PrintTable(std::ostream& out, const std::vector<std::string>& header,
+/// `s` as a terminal may show it: control characters (C0, DEL, C1), the line and paragraph
+/// separators, bidirectional controls (U+061C, U+200E-200F, U+202A-202E, U+2066-2069) and
+/// bytes that are not UTF-8 become escapes (`\n`, `\x1b`, `\u202e`, `\xff`), so that text
+/// from a bulletin can neither drive the terminal, reorder the line nor break a row. For
+/// people only: JSON and CSV keep the true text.
+std::string Printable(std::string_view s);
+
+/// A table column: its header and the most display columns a cell may take (0: any).
+struct Column {
+  std::string name;
+  std::size_t max_width = 0;
+};
+
+/// Renders rows of true text as a table with a header line: each cell Printable(), cut
+/// with an ellipsis to its column's max_width (never inside a character or an escape),
+/// columns padded to their widest cell in display columns (CJK characters count two).
+void PrintTable(std::ostream& out, const std::vector<Column>& columns,
                 const std::vector<std::vector<std::string>>& rows);
 
 /// A value with its qualifier for people: `>35000`, `~500`, `<=100`.

@@ -3,28 +3,24 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "annals/error.h"
+#include "annals/version.h"
 #include "cli/command.h"
 
-namespace annals::cli {
+namespace {
 
-void AddFormatOption(CLI::App& command, Format& format, Format default_format) {
-  format = default_format;
-  const std::map<std::string, Format> names = {
-      {"table", Format::kTable}, {"json", Format::kJson}, {"jsonl", Format::kJsonl}, {"csv", Format::kCsv}};
-  command.add_option("--format", format, "Output format: table, json, jsonl or csv")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
-      ->default_str(default_format == Format::kTable ? "table" : "jsonl");
+// Prints an error for people: each line after `annals: `, escaped as tables are, since
+// messages quote file names and bulletin text.
+void Report(const std::string& message) {
+  std::size_t start = 0;
+  for (std::size_t end; (end = message.find('\n', start)) != std::string::npos; start = end + 1)
+    std::cerr << "annals: " << annals::cli::Printable(message.substr(start, end - start)) << "\n";
+  std::cerr << "annals: " << annals::cli::Printable(message.substr(start)) << "\n";
 }
 
-Date ParseDateOption(const std::string& option, const std::string& value) {
-  if (auto d = Date::Parse(value)) return *d;
-  throw Error(ErrorCode::kUsage, option + " " + value +
-                                     ": not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
-}
-
-}  // namespace annals::cli
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace annals;
@@ -35,7 +31,11 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success, 1 bad usage, 2 input error (nothing of that input written),\n"
       "3 database error.",
       "annals"};
-  app.require_subcommand(1);
+  // At most one; none, or a word that names none, is refused below with the list.
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", std::string("annals ") + std::string(Version()) +
+                                        "\nextractor " + std::string(ExtractorVersion()),
+                       "Print the program's and the extractor's versions");
   cli::Globals globals;
   if (const char* env = std::getenv("ANNALS_DB"); env && *env) globals.db_path = env;
   app.add_option("--db", globals.db_path,
@@ -44,20 +44,38 @@ int main(int argc, char** argv) {
   cli::RegisterQuery(app, globals);
   cli::RegisterExport(app, globals);
   cli::RegisterDocuments(app, globals);
+  std::string subcommands;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    subcommands += (subcommands.empty() ? "" : ", ") + sub->get_name();
+  const std::string choose = "choose one of " + subcommands + " (see annals --help)";
   try {
     app.parse(argc, argv);
+    if (app.get_subcommands().empty())
+      throw Error(ErrorCode::kUsage, "a subcommand is required: " + choose);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ExtrasError& e) {
+    // Without a subcommand the first stray word is most likely a mistyped one.
+    if (app.get_subcommands().empty() && !app.remaining().empty()) {
+      const std::string word = app.remaining().front();
+      Report(word + (word[0] == '-' ? ": not an option of annals; " : ": not a subcommand; ") +
+             choose);
+    } else {
+      Report(std::string(e.what()) + "\nrun with --help for the options");
+    }
+    return 1;
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    Report(std::string(e.what()) + "\nrun with --help for the options");
     return 1;
   } catch (const Error& e) {
-    std::cerr << "annals: " << e.what() << "\n";
+    Report(e.what());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "annals: " << e.what() << "\n";
+    Report(e.what());
     return 3;
   }
   return 0;

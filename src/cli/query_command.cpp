@@ -1,5 +1,6 @@
 // `annals query`: claims filtered over the three times.
 #include <iostream>
+#include <limits>
 
 #include "annals/error.h"
 #include "cli/command.h"
@@ -8,9 +9,8 @@ namespace annals::cli {
 
 void RegisterQuery(CLI::App& app, const Globals& globals) {
   struct Options {
-    std::string subject, metric, partner_class, kind;
-    std::string reported, valid_at, valid_from, valid_to, known_at;
-    std::int64_t limit = 0;
+    ClaimQuery query;
+    std::optional<Date> valid_at;
     Format format = Format::kTable;
   };
   auto o = std::make_shared<Options>();
@@ -26,41 +26,90 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
       "  annals query --subject Changchun --metric partner_cities --as-reported-on 2019-02-01\n"
       "  annals query --subject 重庆 --kind event --valid-from 2014 --valid-to 2015\n"
       "  annals query --metric partner_cities --class friendship --format json");
-  cmd->add_option("--subject", o->subject, "Whose claims: a place in any of its names, or an organisation");
-  cmd->add_option("--metric", o->metric, "partner_cities, partner_countries, delegations, ... or a counted noun");
-  cmd->add_option("--class", o->partner_class, "Partner class: friendship, friendly_exchange or any")
-      ->check(CLI::IsMember({"friendship", "friendly_exchange", "any"}));
-  cmd->add_option("--kind", o->kind, "count, event or relation")
-      ->check(CLI::IsMember({"count", "event", "relation"}));
-  cmd->add_option("--as-reported-on", o->reported, "Record time: on the public record on this date");
-  cmd->add_option("--valid-at", o->valid_at, "Valid time: held on this date (YYYY[-MM[-DD]])");
-  cmd->add_option("--valid-from", o->valid_from, "Valid time: held at some point from this date");
-  cmd->add_option("--valid-to", o->valid_to, "Valid time: held at some point up to this date");
-  cmd->add_option("--as-known-at", o->known_at,
-                  "System time: as this database knew it then (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)");
-  cmd->add_option("--limit", o->limit, "At most this many claims");
+  cmd->add_option_function<std::string>(
+      "--subject",
+      [o](const std::string& v) {
+        o->query.subject = ParseName("--subject", v, "a place or organisation name");
+      },
+      "Whose claims: a place in any of its names, or an organisation")
+      ->type_name("NAME");
+  cmd->add_option_function<std::string>(
+      "--metric",
+      [o](const std::string& v) {
+        o->query.metric = ParseName("--metric", v, "a metric or a counted noun");
+      },
+      "partner_cities, partner_countries, delegations, ... or a counted noun")
+      ->type_name("METRIC");
+  cmd->add_option_function<std::string>(
+      "--class",
+      [o](const std::string& v) {
+        o->query.partner_class = ParsePartnerClass(v);
+        if (!o->query.partner_class || *o->query.partner_class == PartnerClass::kNone)
+          throw Error(ErrorCode::kUsage,
+                      "--class " + v +
+                          ": not a partner class; choose friendship, friendly_exchange or any");
+      },
+      "Partner class: friendship, friendly_exchange or any")
+      ->type_name("CLASS");
+  cmd->add_option_function<std::string>(
+      "--kind",
+      [o](const std::string& v) {
+        o->query.kind = ParseClaimKind(v);
+        if (!o->query.kind)
+          throw Error(ErrorCode::kUsage,
+                      "--kind " + v + ": not a kind; choose count, event or relation");
+      },
+      "count, event or relation")
+      ->type_name("KIND");
+  cmd->add_option_function<std::string>(
+      "--as-reported-on",
+      [o](const std::string& v) {
+        o->query.as_reported_on = ParseDateOption("--as-reported-on", v);
+      },
+      "Record time: on the public record on this date (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
+  cmd->add_option_function<std::string>(
+      "--valid-at", [o](const std::string& v) { o->valid_at = ParseDateOption("--valid-at", v); },
+      "Valid time: held on this date (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
+  cmd->add_option_function<std::string>(
+      "--valid-from",
+      [o](const std::string& v) { o->query.valid_from = ParseDateOption("--valid-from", v); },
+      "Valid time: held at some point from this date")
+      ->type_name("DATE");
+  cmd->add_option_function<std::string>(
+      "--valid-to",
+      [o](const std::string& v) { o->query.valid_to = ParseDateOption("--valid-to", v); },
+      "Valid time: held at some point up to this date")
+      ->type_name("DATE");
+  cmd->add_option_function<std::string>(
+      "--as-known-at",
+      [o](const std::string& v) {
+        o->query.as_known_at = ParseTimestampOption("--as-known-at", v);
+      },
+      "System time: as this database knew it then, UTC (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")
+      ->type_name("TIME");
+  cmd->add_option_function<std::string>(
+      "--limit",
+      [o](const std::string& v) {
+        o->query.limit =
+            ParseWholeNumber("--limit", v, 1, std::numeric_limits<std::int64_t>::max());
+      },
+      "At most this many claims (leave it out for all)")
+      ->type_name("N");
   AddFormatOption(*cmd, o->format, Format::kTable);
   cmd->callback([o, &globals] {
-    ClaimQuery q;
-    if (!o->subject.empty()) q.subject = o->subject;
-    if (!o->metric.empty()) q.metric = o->metric;
-    if (!o->partner_class.empty()) q.partner_class = ParsePartnerClass(o->partner_class);
-    if (!o->kind.empty()) q.kind = ParseClaimKind(o->kind);
-    if (!o->reported.empty()) q.as_reported_on = ParseDateOption("--as-reported-on", o->reported);
-    if (!o->valid_at.empty()) {
-      if (!o->valid_from.empty() || !o->valid_to.empty())
-        throw Error(ErrorCode::kUsage, "--valid-at cannot be combined with --valid-from/--valid-to");
-      q.valid_from = q.valid_to = ParseDateOption("--valid-at", o->valid_at);
+    ClaimQuery& q = o->query;
+    if (o->valid_at) {
+      if (q.valid_from || q.valid_to)
+        throw Error(ErrorCode::kUsage,
+                    "--valid-at cannot be combined with --valid-from/--valid-to");
+      q.valid_from = q.valid_to = o->valid_at;
     }
-    if (!o->valid_from.empty()) q.valid_from = ParseDateOption("--valid-from", o->valid_from);
-    if (!o->valid_to.empty()) q.valid_to = ParseDateOption("--valid-to", o->valid_to);
-    if (!o->known_at.empty()) {
-      q.as_known_at = ParseTimestamp(o->known_at);
-      if (!q.as_known_at)
-        throw Error(ErrorCode::kUsage, "--as-known-at " + o->known_at +
-                                           ": write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS[.ffffff]Z");
-    }
-    if (o->limit > 0) q.limit = o->limit;
+    if (q.valid_from && q.valid_to && q.valid_from->FirstDay() > q.valid_to->LastDay())
+      throw Error(ErrorCode::kUsage, "--valid-from " + q.valid_from->ToString() +
+                                         " is after --valid-to " + q.valid_to->ToString() +
+                                         "; give a range that starts before it ends");
     auto db = globals.Open(OpenMode::kReadOnly);
     PrintAnswer(std::cout, db->Query(q), o->format);
   });

@@ -124,6 +124,10 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
   if (hms[2] != ':' || hms[5] != ':' || !AllDigits(hms.substr(0, 2)) ||
       !AllDigits(hms.substr(3, 2)) || !AllDigits(hms.substr(6, 2)))
     return std::nullopt;
+  // A timestamp is compared as text with stored ones, so an impossible time of day would
+  // silently mean some other instant. UTC has no leap seconds in stored stamps.
+  if (ToInt(hms.substr(0, 2)) > 23 || ToInt(hms.substr(3, 2)) > 59 || ToInt(hms.substr(6, 2)) > 59)
+    return std::nullopt;
   std::string_view rest = text.substr(19);
   if (!rest.empty() && rest.back() == 'Z') rest.remove_suffix(1);
   std::string frac = "000000";

@@ -163,13 +163,18 @@ std::string Sha256Hex(std::string_view bytes) {
   return out;
 }
 
-IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& paths,
-                         const IngestOptions& options) {
-  IngestReport report;
-  const std::vector<std::string> files = Expand(paths, report);
-  if (files.empty()) return report;
+namespace {
+
+// Ingests `files` in order, telling each result as soon as it is final; starts the run
+// (`run`) at the first file that is written.
+void IngestFiles(store::Store& store, const std::vector<std::string>& files,
+                 const IngestOptions& options, IngestReport& report,
+                 std::optional<std::int64_t>& run) {
+  const auto tell = [&](const IngestFileResult& result) {
+    report.files.push_back(result);
+    if (options.on_file) options.on_file(result);
+  };
   const Timestamp now = Now();
-  std::optional<std::int64_t> run;
   for (const auto& file : files) {
     IngestFileResult result{file, IngestFileResult::Status::kRejected, 0, ""};
     try {
@@ -178,7 +183,7 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
       const std::string sha = Sha256Hex(bytes);
       if (store.IsCurrent(absolute, sha)) {
         result.status = IngestFileResult::Status::kUnchanged;
-        report.files.push_back(result);
+        tell(result);
         spdlog::debug("{}: unchanged", file);
         continue;
       }
@@ -212,15 +217,70 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
       result.warnings.insert(result.warnings.end(), extraction.warnings.begin(), extraction.warnings.end());
       spdlog::debug("{}: {} claims", file, written.claims);
     } catch (const Error& e) {
-      if (e.code() != ErrorCode::kInput) throw;
+      // The files told of before this one are committed; this one is not.
+      if (e.code() != ErrorCode::kInput)
+        throw Error(e.code(), file + ": not written: " + e.what(), e.sqlite_code());
       result.message = file + ": " + e.what();
     } catch (const std::exception& e) {
       // Whatever one file's bytes make the reader or extractor throw rejects that file
       // only; database failures are annals::Error and end the run above.
       result.message = file + ": cannot be read as a bulletin (" + e.what() + ")";
     }
-    report.files.push_back(result);
+    tell(result);
   }
+}
+
+// Puts the store's lock wait back when an ingest ends, however it ends.
+class BusyTimeoutScope {
+ public:
+  BusyTimeoutScope(store::Store& store, int ms)
+      : store_(store), previous_(store.SetBusyTimeout(ms)) {}
+  ~BusyTimeoutScope() { store_.SetBusyTimeout(previous_); }
+  BusyTimeoutScope(const BusyTimeoutScope&) = delete;
+  BusyTimeoutScope& operator=(const BusyTimeoutScope&) = delete;
+
+ private:
+  store::Store& store_;
+  int previous_;
+};
+
+std::string Summary(const IngestReport& report) {
+  std::size_t added = 0, unchanged = 0, rejected = 0;
+  for (const auto& f : report.files) {
+    added += f.status == IngestFileResult::Status::kAdded;
+    unchanged += f.status == IngestFileResult::Status::kUnchanged;
+    rejected += f.status == IngestFileResult::Status::kRejected;
+  }
+  return std::to_string(added) + " added, " + std::to_string(unchanged) + " unchanged, " +
+         std::to_string(rejected) + " rejected";
+}
+
+}  // namespace
+
+IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& paths,
+                         const IngestOptions& options) {
+  IngestReport report;
+  const std::vector<std::string> files = Expand(paths, report);
+  if (options.on_file)
+    for (const auto& missing : report.files) options.on_file(missing);
+  if (files.empty()) return report;
+  const BusyTimeoutScope wait(store, std::max(options.busy_timeout_ms, 0));
+  std::optional<std::int64_t> run;
+  try {
+    IngestFiles(store, files, options, report, run);
+  } catch (const std::exception& e) {
+    if (run) {
+      // Best effort: the failure that ended the run (a full disk, a lock) may refuse this
+      // write too, and then the run's row stays without an end, as after a crash.
+      try {
+        store.FinishRun(*run, store::RunStatus::kFailed, Now(),
+                        std::string(e.what()) + " (after " + Summary(report) + ")");
+      } catch (const std::exception&) {
+      }
+    }
+    throw;
+  }
+  if (run) store.FinishRun(*run, store::RunStatus::kCompleted, Now(), Summary(report));
   return report;
 }
 

@@ -16,12 +16,27 @@ Connection::Connection(const std::string& path, const std::string& filename, int
   if (rc != SQLITE_OK) Fail(rc, "cannot open the database");
   sqlite3_extended_result_codes(raw, 1);
   // Another process (a nightly job) may hold the write lock for a while.
-  sqlite3_busy_timeout(raw, 10000);
+  SetBusyTimeout(10000);
+}
+
+int Connection::SetBusyTimeout(int ms) {
+  const int previous = busy_timeout_ms_;
+  sqlite3_busy_timeout(db_.get(), ms);
+  busy_timeout_ms_ = ms;
+  return previous;
+}
+
+// SQLite's "database is locked" does not say that the wait ran out, nor how long it was.
+std::string Connection::Explain(int rc, std::string detail) const {
+  if ((rc & 0xFF) == SQLITE_BUSY)
+    detail += " (another process held the write lock for more than " +
+              std::to_string(busy_timeout_ms_) + " ms)";
+  return detail;
 }
 
 void Connection::Fail(int rc, const std::string& what) const {
   std::string detail = db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(rc);
-  throw Error(ErrorCode::kDatabase, path_ + ": " + what + ": " + detail, rc);
+  throw Error(ErrorCode::kDatabase, path_ + ": " + what + ": " + Explain(rc, detail), rc);
 }
 
 void Connection::Execute(const std::string& sql) {
@@ -30,7 +45,7 @@ void Connection::Execute(const std::string& sql) {
   if (rc != SQLITE_OK) {
     std::string m = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw Error(ErrorCode::kDatabase, path_ + ": " + m, rc);
+    throw Error(ErrorCode::kDatabase, path_ + ": " + Explain(rc, m), rc);
   }
 }
 

@@ -25,14 +25,20 @@ class Connection {
   const std::string& path() const { return path_; }
   /// Runs SQL with no parameters and no rows (schema scripts, pragmas).
   void Execute(const std::string& sql);
+  /// How long a statement waits for another connection's lock (ms) before it fails;
+  /// returns the previous wait.
+  int SetBusyTimeout(int ms);
   [[noreturn]] void Fail(int rc, const std::string& what) const;
 
  private:
+  std::string Explain(int rc, std::string detail) const;
+
   struct Closer {
     void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
   };
   std::unique_ptr<sqlite3, Closer> db_;
   std::string path_;
+  int busy_timeout_ms_ = 0;
 };
 
 /// A prepared statement. Bind parameters by 1-based index, then Step() through rows.

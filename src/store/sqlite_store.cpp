@@ -92,6 +92,15 @@ class SqliteStore final : public Store {
     return sqlite3_last_insert_rowid(conn_.get());
   }
 
+  int SetBusyTimeout(int ms) override { return conn_.SetBusyTimeout(ms); }
+
+  void FinishRun(std::int64_t run, RunStatus status, const Timestamp& at,
+                 const std::string& message) override {
+    Statement s(conn_,
+                "UPDATE ingest_runs SET finished_at = ?, status = ?, message = ? WHERE id = ?");
+    s.Bind(1, at).Bind(2, static_cast<int>(status)).Bind(3, message).Bind(4, run).Run();
+  }
+
   bool IsCurrent(const std::string& path, const std::string& sha256) override {
     Statement s(conn_,
                 "SELECT 1 FROM document_versions v JOIN documents d ON d.id = v.document_id "

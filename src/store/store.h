@@ -48,12 +48,25 @@ struct WriteResult {
   std::int64_t claims = 0;
 };
 
+/// How an ingest run ended. Stored in ingest_runs.status: frozen. A run without a status
+/// has not ended, or its process died before it could say.
+enum class RunStatus : int {
+  kCompleted = 1,  ///< Every file was written, unchanged or rejected.
+  kFailed = 2,     ///< A database error ended it; the message names the file and the cause.
+};
+
 class Store {
  public:
   virtual ~Store() = default;
   virtual int SchemaVersion() = 0;
+  /// Sets how long a write waits for another process's write lock (ms; 0: not at all)
+  /// before it fails with Error(kDatabase); returns the wait it replaces.
+  virtual int SetBusyTimeout(int ms) = 0;
   /// Records the start of an ingest run; returns its id.
   virtual std::int64_t BeginRun(const std::string& extractor_version, const Timestamp& now) = 0;
+  /// Records how run `run` ended, at system time `at`, with a message for people.
+  virtual void FinishRun(std::int64_t run, RunStatus status, const Timestamp& at,
+                         const std::string& message) = 0;
   /// True if `path` already has a current version with these bytes.
   virtual bool IsCurrent(const std::string& path, const std::string& sha256) = 0;
   /// Writes a version and its claims in one transaction, all or nothing. The claims'

@@ -37,4 +37,9 @@ TEST_CASE("timestamps are fixed-width UTC and accept dates", "[time]") {
   CHECK(annals::ParseTimestamp("2026-11-23T10:00:00.5Z") == "2026-11-23T10:00:00.500000Z");
   CHECK_FALSE(annals::ParseTimestamp("yesterday"));
   CHECK_FALSE(annals::ParseTimestamp("2026-11-23T25"));
+  CHECK_FALSE(annals::ParseTimestamp("2019-01-01T25:61:00"));
+  CHECK_FALSE(annals::ParseTimestamp("2019-01-01T24:00:00"));
+  CHECK_FALSE(annals::ParseTimestamp("2019-01-01T23:60:00"));
+  CHECK_FALSE(annals::ParseTimestamp("2019-01-01T23:59:60"));
+  CHECK(annals::ParseTimestamp("2019-01-01T23:59:59") == "2019-01-01T23:59:59.000000Z");
 }
