@@ -43,6 +43,10 @@ struct SentenceContext {
   /// accumulated since.
   bool governing_carried = false;
   bool governing_founding = false;
+  /// The sentence is an item of an enumerated list (`1. 日本长野市,1981年4月19日结好`),
+  /// and the class of partner the list's heading names (`一、正式国际友好城市(9个)`).
+  bool list_item = false;
+  PartnerClass list_class = PartnerClass::kNone;
 
   /// Valid time for something stated at sentence position `at`: the nearest time
   /// expression before it in the sentence (else after it in the same clause), else the

@@ -134,6 +134,30 @@ bool IsHeading(std::u32string_view line) {
   return last != '.' && last != U'。' && last != '!' && last != '?' && last != U'”' && last != ')';
 }
 
+// How a paragraph is numbered: `一、` and `（五）` number sections, `1. `, `2、`, `(3)`
+// number the items of a list.
+enum class Numbering { kNone, kSection, kItem };
+
+Numbering NumberingOf(std::u32string_view line) {
+  static const std::u32string_view kNumerals = U"一二三四五六七八九十";
+  std::size_t i = 0;
+  const bool wrapped = !line.empty() && (line[0] == '(' || line[0] == U'（');
+  if (wrapped) ++i;
+  const std::size_t first = i;
+  bool chinese = false;
+  for (; i < line.size(); ++i) {
+    if (kNumerals.find(line[i]) != std::u32string_view::npos) chinese = true;
+    else if (!text::IsDigit(line[i])) break;
+  }
+  if (i == first || i - first > 3 || i >= line.size()) return Numbering::kNone;
+  const char32_t mark = line[i];
+  const bool numbered = wrapped ? (mark == ')' || mark == U'）')
+                                : (mark == '.' || mark == U'、' || mark == ')' || mark == U'）' ||
+                                   mark == U'．');
+  if (!numbered) return Numbering::kNone;
+  return chinese ? Numbering::kSection : Numbering::kItem;
+}
+
 // `has received`, `have been held`, `has three bases`: the sentence states what holds
 // at publication.
 bool IsPresentPerfect(std::u32string_view folded) {
@@ -184,15 +208,29 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   // paragraph, and from a heading into the paragraph under it.
   std::string topic;
   bool after_heading = false;
+  PartnerClass list_class = PartnerClass::kNone;
   for (const auto& p : doc.paragraphs) {
     DateRange governing = frame_range;
     bool carried = false, founding = false;
     const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
     if (heading || !after_heading) topic.clear();
     after_heading = heading;
+    const std::u32string_view paragraph = folded.substr(p.begin, p.end - p.begin);
     PartnerClass paragraph_class = PartnerClass::kNone;
-    for (const auto& m : k.FindPhrases("partner_class", folded.substr(p.begin, p.end - p.begin)))
+    for (const auto& m : k.FindPhrases("partner_class", paragraph))
       if (paragraph_class == PartnerClass::kNone) paragraph_class = PartnerClassOf(m.key);
+    // A list's heading names the class of its items: an undated heading-like line with a
+    // partner phrase (`二、友好关系城市(11个)`); items carry it, anything else ends it.
+    const Numbering numbering = NumberingOf(paragraph);
+    const bool announces = heading || numbering == Numbering::kItem ||
+                           paragraph.back() == ':' || paragraph.back() == U'：';
+    const bool list_heading = numbering == Numbering::kSection ||
+                              (announces && paragraph_class != PartnerClass::kNone &&
+                               FindTimes(paragraph, k, published, frame).empty());
+    if (list_heading)
+      list_class = paragraph_class;
+    else if (numbering != Numbering::kItem)
+      list_class = PartnerClass::kNone;
     for (const auto& sentence : doc.Sentences(p)) {
       const std::size_t n = sentence.end - sentence.begin;
       SentenceContext ctx{k,
@@ -209,6 +247,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.partner_phrases = k.FindPhrases("partner_class", ctx.folded);
       ctx.paragraph_class = paragraph_class;
       ctx.warnings = &result.warnings;
+      ctx.list_item = numbering == Numbering::kItem && !list_heading;
+      ctx.list_class = list_class;
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);

@@ -1,5 +1,6 @@
 // Partner ties: a named foreign place attached to a partner phrase in its clause.
 #include <algorithm>
+#include <deque>
 #include <optional>
 
 #include "extract/context.h"
@@ -67,6 +68,50 @@ std::optional<int> AnniversaryYears(std::u32string_view clause) {
   return std::nullopt;
 }
 
+// Places abroad that Chinese text names after their country (`日本长野市`, `同日本香川县
+// 绫南町结为`, `乌拉圭里韦拉市`) though the gazetteer lacks them: the name runs from the
+// country, or from an inner division (`香川县`), to a place suffix that the text leaves.
+void AddUnlistedPlaces(std::u32string_view s, const Knowledge& k, std::deque<Place>& made,
+                       std::vector<PlaceMatch>& places) {
+  std::vector<PlaceMatch> found;
+  std::vector<std::size_t> divisions;  // known divisions that only open an unlisted name
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const PlaceMatch& country = places[i];
+    if (country.place->kind != "country" || country.place->name == "China") continue;
+    // A known city next to the country is found already; a known division may open a name.
+    if (i + 1 < places.size() && places[i + 1].begin == country.end &&
+        places[i + 1].place->kind != "region")
+      continue;
+    std::size_t begin = country.end;
+    for (std::size_t j = begin; j < s.size() && j < country.end + 16 && text::IsHan(s[j]); ++j) {
+      const auto suffix = k.PhraseAt("place_suffix_zh", s, j);
+      if (!suffix || j == begin) continue;
+      const std::size_t end = suffix->end;
+      const bool ends = end >= s.size() || !text::IsHan(s[end]) || k.PhraseAt("place_follower_zh", s, end);
+      if (!ends) {
+        begin = end;  // an inner division: `香川县` of `香川县绫南町`
+        j = end - 1;
+        continue;
+      }
+      // A known division is the name itself (`德国北威州`), or the division of the
+      // unlisted place within it (`日本香川县绫南町`): then the place is the partner.
+      const bool in_known = i + 1 < places.size() && places[i + 1].begin == country.end;
+      if (in_known && places[i + 1].end >= end) break;
+      if (in_known) divisions.push_back(i + 1);
+      const std::u32string name(s.substr(begin, end - begin));
+      made.push_back({text::ToUtf8(name), "city", country.place->country, {}});
+      found.push_back({begin, end, &made.back()});
+      break;
+    }
+  }
+  if (found.empty()) return;
+  for (auto d = divisions.rbegin(); d != divisions.rend(); ++d)
+    places.erase(places.begin() + static_cast<std::ptrdiff_t>(*d));
+  places.insert(places.end(), found.begin(), found.end());
+  std::sort(places.begin(), places.end(),
+            [](const PlaceMatch& a, const PlaceMatch& b) { return a.begin < b.begin; });
+}
+
 }  // namespace
 
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
@@ -75,13 +120,16 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
   const Knowledge& k = ctx.knowledge;
   // Clauses: [begin, end) ranges of the sentence.
   std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  // An item of a list is one statement: `1. 日本长野市,1981年4月19日结好`.
   for (std::size_t b = 0, i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || IsClauseBreak(s[i], chinese)) {
+    if (i == s.size() || (!ctx.list_item && IsClauseBreak(s[i], chinese))) {
       if (i > b) clauses.emplace_back(b, i);
       b = i + 1;
     }
   }
-  const auto places = k.FindPlaces(s);
+  std::vector<PlaceMatch> places = k.FindPlaces(s);
+  std::deque<Place> unlisted;
+  if (chinese) AddUnlistedPlaces(s, k, unlisted, places);
   const std::vector<PhraseMatch>& phrases = ctx.partner_phrases;
   const auto has_phrase = [&](std::size_t cb, std::size_t ce) {
     return std::any_of(phrases.begin(), phrases.end(),
@@ -117,6 +165,12 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     const PhraseMatch* best = nullptr;
     for (const auto& p : phrases)
       if (p.begin >= cb && p.end <= ce && (!best || p.key == "friendly_exchange")) best = &p;
+    // An item of a list whose heading names the class: that class, whatever the item says
+    // of how the tie began (`签署备忘录`, `开始交往`).
+    const PhraseMatch list_phrase{
+        cb, cb, ctx.list_class == PartnerClass::kFriendship ? "friendship" : "friendly_exchange"};
+    const bool by_list = ctx.list_item && ctx.list_class != PartnerClass::kNone;
+    if (by_list) best = &list_phrase;
     if (!best) continue;
     const bool intended = std::any_of(intents.begin(), intents.end(), [&](const PhraseMatch& m) {
       return m.begin >= cb && m.end <= ce;
@@ -171,9 +225,20 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         const std::size_t dd = ph.begin > p.end ? ph.begin - p.end : p.begin - std::min(p.begin, ph.end);
         if (dd < distance) distance = dd, nearest = &ph;
       }
+      if (by_list) nearest = best;
       d.relation = TypeOf(nearest->key);
       d.metric = std::string(ToString(d.relation));
       // A clause that establishes or signs the tie dates it.
+      if (by_list) {
+        // The date of a list item is when its tie began.
+        for (const auto& t : ctx.times)
+          if (!t.quoted && t.range.from && t.begin >= cb && t.end <= ce) {
+            d.valid = {t.range.from, std::nullopt};
+            break;
+          }
+        out.push_back(d);
+        continue;
+      }
       if (!establishing) {
         const auto verbs = k.FindPhrases("event_verb", s.substr(cb, ce - cb));
         establishing = std::any_of(verbs.begin(), verbs.end(), [](const PhraseMatch& v) {

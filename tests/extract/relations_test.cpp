@@ -83,3 +83,40 @@ TEST_CASE("a tie said to hold now, or dated in another sentence, has no start da
   REQUIRE(carried.size() == 1);
   CHECK_FALSE(carried[0].valid.from);
 }
+
+TEST_CASE("a place abroad the gazetteer lacks is read after its country", "[extract][relations][zh]") {
+  // Invented names: no gazetteer holds them.
+  const auto ties = TiesOf("哈尔滨市先后与德国奥斯特维克市、智利拉巴尔卡省建立了友好关系。");
+  REQUIRE(ties.size() == 2);
+  CHECK(ties[0].object == "奥斯特维克市");
+  CHECK(ties[0].object_country == "Germany");
+  CHECK(ties[1].object == "拉巴尔卡省");
+  CHECK(ties[1].object_country == "Chile");
+  for (const auto& t : ties) CHECK(t.relation == RelationType::kFriendlyExchangeCity);
+}
+
+TEST_CASE("a place inside a division is the partner, not the division", "[extract][relations][zh]") {
+  const auto ties = TiesOf("哈尔滨市于2001年5月3日同日本香川县多摩川町结为友好城市。");
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0].object == "多摩川町");
+  CHECK(ties[0].object_country == "Japan");
+  CHECK(ties[0].relation == RelationType::kFriendshipCity);
+}
+
+TEST_CASE("items of a list take the class its heading names and the date they give",
+          "[extract][relations][zh]") {
+  const auto ties = TiesOf(
+      "一、友好交流城市(2个)\n\n1. 法国奥斯特维克市:2003年6月签署备忘录\n\n"
+      "2. 日本多摩川市,1999年开始与我市交往\n\n二、其他\n\n3. 美国拉巴尔卡市,2004年签署备忘录");
+  REQUIRE(ties.size() >= 2);
+  CHECK(ties[0].object == "奥斯特维克市");
+  CHECK(ties[0].relation == RelationType::kFriendlyExchangeCity);
+  REQUIRE(ties[0].valid.from);
+  CHECK(ties[0].valid.from->ToString() == "2003-06");
+  CHECK(ties[1].object == "多摩川市");
+  REQUIRE(ties[1].valid.from);
+  CHECK(ties[1].valid.from->ToString() == "1999");
+  // The list ended at the heading that names no class: its item is no friendly-exchange tie.
+  for (std::size_t i = 2; i < ties.size(); ++i)
+    CHECK(ties[i].relation != RelationType::kFriendlyExchangeCity);
+}
