@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "extract/context.h"
+#include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
 
@@ -112,6 +113,59 @@ void AddUnlistedPlaces(std::u32string_view s, const Knowledge& k, std::deque<Pla
             [](const PlaceMatch& a, const PlaceMatch& b) { return a.begin < b.begin; });
 }
 
+// Places abroad that English text names with their country though the gazetteer lacks
+// them: `Surrey (Canada)`, `Ishinomaki in Japan`, `Union County in the US`. The name is
+// the capitalised words before the country, unless they name an organisation.
+// Returns where a place, known or not, is written so with its country.
+std::vector<std::size_t> AddUnlistedEnglishPlaces(const SentenceContext& ctx, std::deque<Place>& made,
+                                                  std::vector<PlaceMatch>& places) {
+  const Knowledge& k = ctx.knowledge;
+  const std::vector<Token> t = Tokenize(ctx.folded, ctx.original);
+  const auto country_at = [&](std::size_t at) -> const PlaceMatch* {
+    for (const auto& p : places)
+      if (p.begin == at && p.place->kind == "country" && p.place->name != "China") return &p;
+    return nullptr;
+  };
+  const auto known_at = [&](std::size_t b, std::size_t e) -> const PlaceMatch* {
+    for (const auto& p : places)
+      if (p.begin < e && b < p.end) return &p;
+    return nullptr;
+  };
+  std::vector<PlaceMatch> found;
+  std::vector<std::size_t> with_country;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // The token after a capitalised run: `(`, or `in` (`the`) before a country.
+    std::size_t first = i;
+    while (i < t.size() && t[i].kind == Token::Kind::kWord && t[i].upper && i - first < 4) ++i;
+    if (i == first || i >= t.size()) continue;
+    // An organisation's name ends in the word that says what it is (`Sendai Trade Office`).
+    if (k.KeyOf("entity_word", t[i - 1].text)) continue;
+    const PlaceMatch* country = nullptr;
+    if (t[i].kind == Token::Kind::kPunct && t[i].text[0] == '(' && i + 1 < t.size()) {
+      country = country_at(t[i + 1].begin);
+      if (country && !(country->end < ctx.folded.size() && ctx.folded[country->end] == ')')) country = nullptr;
+    } else if (t[i].text == U"in" && i + 1 < t.size()) {
+      const std::size_t at = t[i + 1].text == U"the" && i + 2 < t.size() ? t[i + 2].begin : t[i + 1].begin;
+      country = country_at(at);
+    }
+    --i;  // the loop steps past the run's last word
+    if (!country) continue;
+    const std::size_t b = t[first].begin, e = t[i].end;
+    if (const PlaceMatch* known = known_at(b, e)) {
+      if (known->place->kind != "country") with_country.push_back(known->begin);
+      continue;
+    }
+    if (first == 0 && i == first) continue;  // one opening word: `In`, `Also`
+    made.push_back({text::ToUtf8(ctx.original.substr(b, e - b)), "city", country->place->country, {}});
+    found.push_back({b, e, &made.back()});
+    with_country.push_back(b);
+  }
+  places.insert(places.end(), found.begin(), found.end());
+  std::sort(places.begin(), places.end(),
+            [](const PlaceMatch& a, const PlaceMatch& b) { return a.begin < b.begin; });
+  return with_country;
+}
+
 }  // namespace
 
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
@@ -129,7 +183,12 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
   }
   std::vector<PlaceMatch> places = k.FindPlaces(s);
   std::deque<Place> unlisted;
+  std::vector<std::size_t> unlisted_at;  // where English names a place with its country
   if (chinese) AddUnlistedPlaces(s, k, unlisted, places);
+  else unlisted_at = AddUnlistedEnglishPlaces(ctx, unlisted, places);
+  const auto with_country = [&](std::size_t at) {
+    return std::find(unlisted_at.begin(), unlisted_at.end(), at) != unlisted_at.end();
+  };
   const std::vector<PhraseMatch>& phrases = ctx.partner_phrases;
   const auto has_phrase = [&](std::size_t cb, std::size_t ce) {
     return std::any_of(phrases.begin(), phrases.end(),
@@ -171,6 +230,15 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         cb, cb, ctx.list_class == PartnerClass::kFriendship ? "friendship" : "friendly_exchange"};
     const bool by_list = ctx.list_item && ctx.list_class != PartnerClass::kNone;
     if (by_list) best = &list_phrase;
+    // An English clause that names places with their countries and no partnership of its
+    // own continues its paragraph's (`... sister-city agreements have linked Zhuhai with
+    // 16 foreign cities. They include Surrey (Canada), ...`).
+    const PhraseMatch paragraph_phrase{
+        cb, cb, ctx.paragraph_class == PartnerClass::kFriendship ? "friendship" : "friendly_exchange"};
+    const bool names_countries = std::any_of(unlisted_at.begin(), unlisted_at.end(),
+                                             [&](std::size_t at) { return at >= cb && at < ce; });
+    if (!best && !chinese && names_countries && ctx.paragraph_class != PartnerClass::kNone)
+      best = &paragraph_phrase;
     if (!best) continue;
     const bool intended = std::any_of(intents.begin(), intents.end(), [&](const PhraseMatch& m) {
       return m.begin >= cb && m.end <= ce;
@@ -193,7 +261,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
                              (gap.find(U',') != std::u32string_view::npos ||
                               gap.find(U"and") != std::u32string_view::npos ||
                               gap.find(U"of") != std::u32string_view::npos);
-        if (!in_list && !AttachesPlace(s.substr(cb, p.begin - cb))) {
+        if (!in_list && !with_country(p.begin) && !AttachesPlace(s.substr(cb, p.begin - cb))) {
           // Skip a country written before the city (`Australia Brisbane`).
           // Places do not overlap: only the one before can end next to this one.
           const PlaceMatch* q = &p == places.data() ? nullptr : &p - 1;
@@ -225,7 +293,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         const std::size_t dd = ph.begin > p.end ? ph.begin - p.end : p.begin - std::min(p.begin, ph.end);
         if (dd < distance) distance = dd, nearest = &ph;
       }
-      if (by_list) nearest = best;
+      if (by_list || best == &paragraph_phrase) nearest = best;
       d.relation = TypeOf(nearest->key);
       d.metric = std::string(ToString(d.relation));
       // A clause that establishes or signs the tie dates it.

@@ -120,3 +120,20 @@ TEST_CASE("items of a list take the class its heading names and the date they gi
   for (std::size_t i = 2; i < ties.size(); ++i)
     CHECK(ties[i].relation != RelationType::kFriendlyExchangeCity);
 }
+
+TEST_CASE("English names a place abroad with its country, and a list continues its paragraph's tie",
+          "[extract][relations][en]") {
+  // Invented places, in no gazetteer.
+  const auto ties = TiesOf(
+      "Since 1990, sister-city agreements have linked Harbin with 9 foreign cities. They include "
+      "Westmarsh (Canada), Port Aldine (Australia) and Kellbrook in Japan.");
+  std::vector<std::string> objects;
+  for (const auto& t : ties) objects.push_back(t.object);
+  CHECK(objects == std::vector<std::string>{"Westmarsh", "Port Aldine", "Kellbrook"});
+  for (const auto& t : ties) CHECK(t.relation == RelationType::kFriendshipCity);
+  REQUIRE(ties.size() == 3);
+  CHECK(ties[0].object_country == "Canada");
+  CHECK(ties[2].object_country == "Japan");
+  // Without a partnership in the paragraph, places with countries are no ties.
+  CHECK(TiesOf("Delegations came from Westmarsh (Canada) and Kellbrook in Japan.").empty());
+}
