@@ -286,6 +286,15 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
         continue;
       }
     }
+    // `去年`, `last year`: a year counted from publication, in either language.
+    if (pub && (i == 0 || !IsWordChar(s[i - 1]))) {
+      if (auto m = k.PhraseAt("relative_year", s, i)) {
+        const Date year = Date::Year(pub->year + std::stoi(m->key));
+        out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {year, year}, false});
+        i = m->end;
+        continue;
+      }
+    }
     ++i;
   }
 }

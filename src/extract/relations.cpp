@@ -310,7 +310,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       if (!establishing) {
         const auto verbs = k.FindPhrases("event_verb", s.substr(cb, ce - cb));
         establishing = std::any_of(verbs.begin(), verbs.end(), [](const PhraseMatch& v) {
-          return v.key == "established" || v.key == "agreement_signed";
+          return v.key == "established" || v.key == "agreement_signed" || v.key == "tie_formed";
         });
       }
       if (*establishing) {

@@ -257,3 +257,20 @@ TEST_CASE("FindTimes marks a year inside quotation marks as quoted", "[extract][
   CHECK(Iso(f.times[1].range.from) == "2021");
   CHECK_FALSE(f.times[1].quoted);
 }
+
+TEST_CASE("FindTimes counts this year, last year and the year before from publication",
+          "[extract][dates]") {
+  const Found zh("去年,哈尔滨与明斯克签署了协议;前年双方互访,今年再次会面。");
+  REQUIRE(zh.times.size() == 3);
+  CHECK(Iso(zh.times[0].range.from) == "2019");
+  CHECK(Iso(zh.times[1].range.from) == "2018");
+  CHECK(Iso(zh.times[2].range.from) == "2020");
+  const Found en("Last year the two cities signed a memorandum.");
+  REQUIRE(en.times.size() == 1);
+  CHECK(en.Covered(en.times[0]) == "last year");
+  CHECK(Iso(en.times[0].range.from) == "2019");
+  // Without a publication date there is no year to count from.
+  CHECK(Found("去年双方签署了协议。", std::nullopt).times.empty());
+  // Not inside a longer word.
+  CHECK(Found("The ballast yearly report.").times.empty());
+}
