@@ -111,7 +111,19 @@ std::optional<Parts> EnglishDateAt(const Cursor& c, const Knowledge& k, std::siz
   return std::nullopt;
 }
 
-std::optional<Date> ToDate(const Parts& p) {
+// A month and day without a year (`On June 22`, `10月29日`) fall in the year of
+// publication, or the one before when that day would come after it.
+std::optional<Date> InPublicationYear(int month, std::optional<int> day, const std::optional<Date>& pub) {
+  if (!pub) return std::nullopt;
+  for (int year : {pub->year, pub->year - 1}) {
+    const std::optional<Date> d = day ? Valid(year, month, *day) : Date::Month(year, month);
+    if (d && d->FirstDay() <= pub->LastDay()) return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> ToDate(const Parts& p, const std::optional<Date>& pub) {
+  if (!p.year && p.month && p.day) return InPublicationYear(*p.month, p.day, pub);
   if (!p.year) return std::nullopt;
   if (p.month && p.day) return Valid(*p.year, *p.month, *p.day);
   if (p.month) return Date::Month(*p.year, *p.month);
@@ -135,7 +147,7 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
           if (auto b = EnglishDateAt(c, k, j + 1)) {
             Parts first = *a;
             if (!first.year) first.year = b->year;
-            auto from = ToDate(first), to = ToDate(*b);
+            auto from = ToDate(first, pub), to = ToDate(*b, pub);
             if (from && to) {
               auto [sb, se] = span(i, b->next);
               out.push_back({TimeExpr::Kind::kRange, sb, se, {from, to}, false});
@@ -147,7 +159,7 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
       }
     }
     if (auto p = EnglishDateAt(c, k, i)) {
-      if (auto d = ToDate(*p)) {
+      if (auto d = ToDate(*p, pub)) {
         std::size_t b = i;
         if (b > 0 && (c.Word(b - 1, U"on") || c.Word(b - 1, U"in"))) --b;
         const bool since = b > 0 && c.Word(b - 1, U"since");
@@ -265,6 +277,23 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
       i = end;
       continue;
     }
+    // M月D日 without a year
+    if (i == 0 || (s[i - 1] != U'年' && !text::IsDigit(s[i - 1]))) {
+      std::optional<Figure> m = DigitsAt(s, i);
+      if (!m) m = ChineseNumeralAt(s, i);
+      if (m && m->end < s.size() && s[m->end] == U'月' && m->value >= 1 && m->value <= 12) {
+        std::optional<Figure> d = DigitsAt(s, m->end + 1);
+        if (!d) d = ChineseNumeralAt(s, m->end + 1);
+        if (d && d->end < s.size() && (s[d->end] == U'日' || s[d->end] == U'号') && d->value >= 1 &&
+            d->value <= 31) {
+          if (auto date = InPublicationYear(static_cast<int>(m->value), static_cast<int>(d->value), pub)) {
+            out.push_back({TimeExpr::Kind::kPoint, i, d->end + 1, {date, date}, false});
+            i = d->end + 1;
+            continue;
+          }
+        }
+      }
+    }
     // 近N年 / 过去N年
     if ((s[i] == U'近' || s.substr(i, 2) == U"过去")) {
       const std::size_t j = i + (s[i] == U'近' ? 1 : 2);
@@ -286,11 +315,18 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
         continue;
       }
     }
-    // `去年`, `last year`: a year counted from publication, in either language.
+    // `去年`, `last year`: a year counted from publication, in either language; `昨日`,
+    // `yesterday`: a day, when the publication date is a day.
     if (pub && (i == 0 || !IsWordChar(s[i - 1]))) {
       if (auto m = k.PhraseAt("relative_year", s, i)) {
         const Date year = Date::Year(pub->year + std::stoi(m->key));
         out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {year, year}, false});
+        i = m->end;
+        continue;
+      }
+      if (auto m = k.PhraseAt("relative_day", s, i); m && pub->precision == Precision::kDay) {
+        const Date day = DateOfDay(pub->FirstDay() + std::stoi(m->key));
+        out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {day, day}, false});
         i = m->end;
         continue;
       }

@@ -274,3 +274,23 @@ TEST_CASE("FindTimes counts this year, last year and the year before from public
   // Not inside a longer word.
   CHECK(Found("The ballast yearly report.").times.empty());
 }
+
+TEST_CASE("FindTimes puts a month and day without a year in the year of publication",
+          "[extract][dates]") {
+  const Found en("On June 22 the delegation arrived; on December 1 it had left.");
+  REQUIRE(en.times.size() == 2);
+  CHECK(Iso(en.times[0].range.from) == "2020-06-22");
+  CHECK(Iso(en.times[1].range.from) == "2019-12-01");  // after publication: the year before
+  const Found zh("10月29日,代表团抵达明斯克;6月5日签署协议。");
+  REQUIRE(zh.times.size() == 2);
+  CHECK(Iso(zh.times[0].range.from) == "2019-10-29");
+  CHECK(Iso(zh.times[1].range.from) == "2020-06-05");
+  CHECK(Found("On June 22 the delegation arrived.", std::nullopt).times.empty());
+}
+
+TEST_CASE("FindTimes reads yesterday and today from a publication day", "[extract][dates]") {
+  const Found zh("昨日,两市签署了协议。");
+  REQUIRE(zh.times.size() == 1);
+  CHECK(Iso(zh.times[0].range.from) == "2020-06-29");
+  CHECK(Found("昨日,两市签署了协议。", Date::Month(2020, 6)).times.empty());
+}
