@@ -149,9 +149,18 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     if (!value) continue;
     if (ctx.InTime(t[i].begin, t[i].end)) continue;
-    // `the one hand`, `this one`: a pronoun, not a figure.
+    // `the one hand`, `this one`: a pronoun, not a figure; `the two cities`, `the two
+    // sides`: the ones already spoken of, not a count.
     if (!digits && *value == 1 && i > 0 &&
         (word(i - 1) == U"the" || word(i - 1) == U"this" || word(i - 1) == U"that"))
+      continue;
+    if (!digits && *value <= 3 && i > 0 &&
+        (word(i - 1) == U"the" || word(i - 1) == U"these" || word(i - 1) == U"those" ||
+         word(i - 1) == U"both"))
+      continue;
+    // `6 p.m.`, `10 a.m.`: a time of day.
+    if (digits && (word(i + 1) == U"p" || word(i + 1) == U"a") && i + 3 < t.size() &&
+        t[i + 2].text == U"." && word(i + 3) == U"m")
       continue;
     if (digits && t[i].text.size() == 4 && IsYear(*value)) continue;
     const std::u32string_view prev = word(i >= 1 ? i - 1 : t.size());
@@ -348,6 +357,13 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       i = next;
       continue;
     }
+    // 两国, 两市, 两座城市: the two already spoken of, not a count.
+    if (!fig->digits && s[fig->begin] == U'两' && fig->end < s.size() &&
+        (s[fig->end] == U'国' || s[fig->end] == U'市' || s[fig->end] == U'地' ||
+         s.substr(fig->end, 3) == U"座城市")) {
+      i = next;
+      continue;
+    }
     double value = fig->value;
     std::size_t j = fig->end;
     // Multipliers after digits: 4.6亿, 3亿多.
@@ -407,13 +423,21 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         unit = noun->key;
         end = noun->end;
       } else if (!decisive_classifier) {
-        for (std::size_t len = 6; len >= 1; --len) {
-          if (begin < len) continue;
-          if (auto m = k.PhraseAt("noun_zh", s, begin - len); m && m->end == begin) {
-            unit = m->key;
-            begin = m->begin;
-            break;
+        // The noun may be linked to the figure: 国外城市已有13个, 友好城市(9个).
+        std::size_t noun_end = begin;
+        for (std::size_t len = 3; len >= 1 && noun_end == begin; --len)
+          if (begin >= len)
+            if (auto l = k.PhraseAt("count_link_zh", s, begin - len); l && l->end == begin)
+              noun_end = l->begin;
+        for (std::size_t end_at : {begin, noun_end}) {
+          for (std::size_t len = 6; len >= 1 && unit.empty(); --len) {
+            if (end_at < len) continue;
+            if (auto m = k.PhraseAt("noun_zh", s, end_at - len); m && m->end == end_at) {
+              unit = m->key;
+              begin = m->begin;
+            }
           }
+          if (!unit.empty()) break;
         }
       }
       if (unit.empty()) {

@@ -84,7 +84,9 @@ void AddUnlistedPlaces(std::u32string_view s, const Knowledge& k, std::deque<Pla
         places[i + 1].place->kind != "region")
       continue;
     std::size_t begin = country.end;
+    if (begin < s.size() && s[begin] == U'国') ++begin;  // 蒙古国乌兰巴托市 for 蒙古
     for (std::size_t j = begin; j < s.size() && j < country.end + 16 && text::IsHan(s[j]); ++j) {
+      if (k.PhraseAt("place_follower_zh", s, j)) break;  // the name has ended: 国交往的渠道
       const auto suffix = k.PhraseAt("place_suffix_zh", s, j);
       if (!suffix || j == begin) continue;
       const std::size_t end = suffix->end;

@@ -131,3 +131,21 @@ TEST_CASE("a figure's subject is the organisation or event the sentence is about
   CHECK(counts[2].metric == "partner_cities");
   CHECK(counts[2].valid.from->ToString() == "2022-01-10");
 }
+
+TEST_CASE("a Chinese figure linked to the noun before it", "[extract][counts][zh]") {
+  for (const Expected& e : {Expected{"到现在,我市结好的国外城市已有14个。", 14, "exact", "city"},
+                            Expected{"一、正式国际友好城市(7个)", 7, "exact", "city"}})
+    CheckOne(e);
+}
+
+TEST_CASE("the two already spoken of, and times of day, are no counts", "[extract][counts]") {
+  for (const char* sentence :
+       {"The two cities agreed to widen trade.", "Both sides signed the memorandum.",
+        "The two sides met again at 6 p.m. on Friday.", "两国人民友谊深厚。", "两市将加强交流。",
+        "两座城市风景秀丽。"}) {
+    INFO(sentence);
+    CHECK(CountsOf(sentence).empty());
+  }
+  // Figures the same words begin are counts still.
+  CHECK(CountsOf("Harbin signed two agreements with the city.").size() == 1);
+}
