@@ -131,6 +131,9 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
   const auto word = [&](std::size_t i) -> std::u32string_view {
     return i < t.size() && t[i].kind == Token::Kind::kWord ? t[i].text : std::u32string_view();
   };
+  const std::vector<PlaceMatch> places = k.FindPlaces(ctx.folded);
+  std::string last_unit;      // what the sentence's previous figure counted
+  std::size_t last_end = 0;   // where it ended
   Qualifier carried = Qualifier::kExact;  // `more than 7,000 enterprises and 700,000 entrepreneurs`
   std::size_t carried_until = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -274,7 +277,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           }
           break;
         }
-        if (tk.kind != Token::Kind::kWord) break;
+        if (tk.kind != Token::Kind::kWord || tk.text == U"each" || tk.text == U"apiece") break;
         // A participle or past form after the head noun starts the predicate
         // (`300 enterprises took part`, `1,200 people attended`); before any noun it
         // modifies (`110 internationally renowned celebrities`).
@@ -300,6 +303,24 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         ++words;
         ++k2;
       }
+      // `41 of the partners`: what the figure is a part of is what it counts.
+      if (head.empty() && digits && word(j) == U"of" &&
+          (word(j + 1) == U"the" || word(j + 1) == U"its" || word(j + 1) == U"their") &&
+          !word(j + 2).empty() && !t[j + 2].upper) {
+        head = t[j + 2].text;
+        head_end = t[j + 2].end;
+        k2 = j + 3;
+      }
+      // `Asia for 23`, `Oceania and Africa have 5 each`: a figure without its noun in a
+      // sentence that counts something counts the same.
+      const bool bare = k2 >= t.size() || t[k2].kind == Token::Kind::kPunct ||
+                        word(k2) == U"each" || word(k2) == U"apiece" || word(k2) == U"and" ||
+                        word(k2) == U"while";
+      if (head.empty() && bare && !last_unit.empty() && digits) {
+        unit = last_unit;
+        end = t[i].end;
+        head_end = end;
+      } else {
       if (head.empty() || LooksAdjective(head)) continue;
       // `99999 Changchun`: a place's name is what is talked about, not what is counted.
       if (head_upper && k.PlaceNamed(text::ToUtf8(head))) continue;
@@ -320,6 +341,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       // Durations and repetitions are not counts of things.
       if (unit == "year" || unit == "time" || unit == "month" || unit == "day") continue;
       end = head_end;
+      }
     }
     Draft d = ctx.Make(ClaimKind::kCount, begin, end, digits ? "count.en.figure" : "count.en.word");
     if (!currency.empty()) d.rule = "count.en.money";
@@ -331,7 +353,24 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     d.valid = ctx.TimeAt(t[i].begin);
     Classify(ctx, d, t[i].begin, false);
     if (!currency.empty()) d.metric = MetricOf(k, currency);
-    out.push_back(d);
+    last_unit = d.unit;
+    // `Germany, Australia and Italy have 5 apiece`: the figure for each place listed
+    // before it, since the previous figure; the place says where the counted are.
+    const std::u32string_view after = word(j) == U"each" || word(j) == U"apiece" ? word(j) : word(j + 1);
+    std::vector<const PlaceMatch*> listed;
+    if (after == U"each" || after == U"apiece")
+      for (const auto& p : places)
+        if (p.begin >= last_end && p.end <= t[i].begin) listed.push_back(&p);
+    if (listed.size() >= 2) {
+      for (const PlaceMatch* p : listed) {
+        Draft each = d;
+        each.object_country = p->place->kind == "country" ? p->place->name : p->place->country;
+        out.push_back(each);
+      }
+    } else {
+      out.push_back(d);
+    }
+    last_end = end;
     if (q != Qualifier::kExact) {
       carried = q;
       carried_until = end;

@@ -149,3 +149,22 @@ TEST_CASE("the two already spoken of, and times of day, are no counts", "[extrac
   // Figures the same words begin are counts still.
   CHECK(CountsOf("Harbin signed two agreements with the city.").size() == 1);
 }
+
+TEST_CASE("figures that leave their noun to the sentence, and figures for each place listed",
+          "[extract][counts][en]") {
+  const auto counts = CountsOf(
+      "Of its sister cities, Europe accounts for 41 of the partners, Asia for 23, while Canada, "
+      "Japan and Peru have 5 apiece.");
+  REQUIRE(counts.size() == 5);
+  CHECK(*counts[0].value == 41);
+  CHECK(*counts[1].value == 23);
+  for (const auto& c : counts) CHECK(c.unit == "city");
+  std::vector<std::string> where;
+  for (std::size_t i = 2; i < counts.size(); ++i) {
+    CHECK(*counts[i].value == 5);
+    where.push_back(counts[i].object_country);
+  }
+  CHECK(where == std::vector<std::string>{"Canada", "Japan", "Peru"});
+  // `one of the most`: a superlative, not a part of anything counted.
+  CHECK(CountsOf("Harbin is one of the most open cities of the north.").empty());
+}
