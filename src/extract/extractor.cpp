@@ -209,8 +209,14 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   std::string topic;
   bool after_heading = false;
   PartnerClass list_class = PartnerClass::kNone;
-  for (const auto& p : doc.paragraphs) {
-    DateRange governing = frame_range;
+  // The headline first: it states figures as the body does (`兰州已与13个国外城市结为友好
+  // 城市`), at the time of publication.
+  std::vector<text::Paragraph> paragraphs;
+  if (doc.title_line.end > doc.title_line.begin) paragraphs.push_back(doc.title_line);
+  paragraphs.insert(paragraphs.end(), doc.paragraphs.begin(), doc.paragraphs.end());
+  for (const auto& p : paragraphs) {
+    const bool headline = &p == paragraphs.data() && doc.title_line.end > doc.title_line.begin;
+    DateRange governing = headline ? DateRange{} : frame_range;
     bool carried = false, founding = false;
     const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
     if (heading || !after_heading) topic.clear();
@@ -252,7 +258,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
-      ctx.present_perfect = p.lang == "en" && IsPresentPerfect(ctx.folded);
+      // A headline says what holds when it is published.
+      ctx.present_perfect = headline || (p.lang == "en" && IsPresentPerfect(ctx.folded));
       if (p.lang == "en")
         ExtractEnglishCounts(ctx, result.claims);
       else

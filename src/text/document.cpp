@@ -130,6 +130,8 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
     const std::string line = ToUtf8(s.substr(b, e - b));
     if (!seen_title) {
       doc.title = Trim(line);
+      doc.title_line = {b, e, LanguageOf(s.substr(b, e - b),
+                                         std::u32string_view(doc.folded).substr(b, e - b))};
       seen_title = true;
       continue;
     }

@@ -42,6 +42,9 @@ struct Bulletin {
   std::string lang;                  ///< Language of most of the body.
   std::string encoding;              ///< The encoding the file was read in.
   bool html = false;                 ///< Read from an HTML page.
+  /// The title line when the text has one (a headline states figures as the body does);
+  /// empty (begin == end) otherwise.
+  Paragraph title_line;
   std::vector<Paragraph> paragraphs;  ///< Body paragraphs in order, without header lines.
   std::vector<Section> sections;      ///< Language sections, in order; one for most bulletins.
   /// What was read but not used (a header date that is not a date), for the user to see.

@@ -168,3 +168,16 @@ TEST_CASE("figures that leave their noun to the sentence, and figures for each p
   // `one of the most`: a superlative, not a part of anything counted.
   CHECK(CountsOf("Harbin is one of the most open cities of the north.").empty());
 }
+
+TEST_CASE("a headline's figure is a count that holds at publication", "[extract][counts]") {
+  const auto doc = text::ParseBulletin(
+      "哈尔滨已与15个国外城市结为友好城市\n时间:2021-04-02\n\n哈尔滨市外办介绍了有关情况。\n");
+  std::vector<extract::Draft> counts;
+  for (auto& d : extract::Extract(doc, doc.published_on).claims)
+    if (d.kind == ClaimKind::kCount) counts.push_back(d);
+  REQUIRE(counts.size() == 1);
+  CHECK(*counts[0].value == 15);
+  CHECK(counts[0].subject == "Harbin");
+  REQUIRE(counts[0].valid.from);
+  CHECK(counts[0].valid.from->ToString() == "2021-04-02");
+}
