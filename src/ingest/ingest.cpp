@@ -108,6 +108,7 @@ std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::B
   std::vector<Claim> out;
   for (const auto& d : extraction.claims) {
     if (d.begin >= d.end || d.end > doc.text.size()) continue;  // untraceable: not stored
+    if (d.subject.empty()) continue;  // whose figure it is is unknown: not stored
     const text::ByteRange r = doc.text.BytesOf(d.begin, d.end);
     Claim c;
     c.kind = d.kind;

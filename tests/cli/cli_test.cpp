@@ -49,6 +49,7 @@ TEST_CASE("the CLI ingests, queries and exports in every format", "[cli][seeds]"
                               "known_from", "known_to", "lang", "quote", "span", "document",
                               "extractor"})
       CHECK(claim.contains(field));
+    CHECK_FALSE(claim["subject"].get<std::string>().empty());  // whose claim it is, always
     ++n;
   }
   CHECK(n > 100);
