@@ -165,15 +165,16 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     if (digits && (word(i + 1) == U"p" || word(i + 1) == U"a") && i + 3 < t.size() &&
         t[i + 2].text == U"." && word(i + 3) == U"m")
       continue;
-    if (digits && t[i].text.size() == 4 && IsYear(*value)) continue;
+    if (digits && t[i].text.size() == 4 && *value >= 1900 && IsYear(*value)) continue;  // a year
     const std::u32string_view prev = word(i >= 1 ? i - 1 : t.size());
     // `since 0000`, `in 1066`: written as a year, but none a bulletin's dates can mean.
     if (digits && t[i].text.size() >= 4 && t[i].text.find(U',') == std::u32string_view::npos &&
+        !(t[i].text.size() == 4 && IsYear(*value)) &&
         (prev == U"since" || ((prev == U"in" || prev == U"from" || prev == U"until") &&
                               (t[i].text.size() == 4 || t[i].text[0] == U'0')))) {
       if (ctx.warnings)
         ctx.warnings->push_back("`" + text::ToUtf8(ctx.original.substr(t[i - 1].begin, t[i].end - t[i - 1].begin)) +
-                                "`: not a year a bulletin can mean (1800 to 2100), nor a figure; ignored");
+                                "`: not a year a bulletin can mean (1000 to 2100), nor a figure; ignored");
       continue;
     }
     // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`.

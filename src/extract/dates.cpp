@@ -9,7 +9,7 @@
 
 namespace annals::extract {
 
-bool IsYear(double v) { return v >= 1800 && v <= 2100 && v == static_cast<int>(v); }
+bool IsYear(double v) { return v >= 1000 && v <= 2100 && v == static_cast<int>(v); }
 
 namespace {
 
@@ -181,6 +181,12 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
       if (since || (b > 0 && (c.Word(b - 1, U"in") || c.Word(b - 1, U"by") ||
                               c.Word(b - 1, U"of") || c.Word(b - 1, U"at"))))
         --b;
+      // An early year only where a word says it is one (`founded in 1446`): bare, it is
+      // more often a figure (`1500 visitors`).
+      if (b == i && *y < 1900) {
+        ++i;
+        continue;
+      }
       auto [sb, se] = span(b, i + 1);
       const Date d = Date::Year(*y);
       if (since)

@@ -26,7 +26,8 @@ struct TimeExpr {
   bool quoted = false;    ///< Inside quotation marks: part of a name, not the sentence's time.
 };
 
-/// True for a number the text can mean as a year: 1800 to 2100 (plans reach ahead).
+/// True for a number the text can mean as a year: 1000 to 2100 (histories reach back,
+/// plans ahead).
 bool IsYear(double value);
 
 /// Finds the time expressions of `folded` (matching form). `published` resolves relative

@@ -16,7 +16,7 @@ TEST_CASE("an implausible header date is ignored with a warning, and such years 
                               "Partner report of Changchun\nUpdated : 99999-01-24\n\n"
                               "Since 0000 Changchun has 12 sister cities.\n\n"
                               "99999 Changchun signed 3 agreements.\n\n"
-                              "In 1500 Changchun held 4 fairs.\n");
+                              "In 0999 Changchun held 4 fairs.\n");
   annals::testing::WriteBytes(dir / "zero.txt",
                               "Partner report of Changchun\nUpdated : 0000-01-24\n\n"
                               "Changchun has 12 sister cities.\n");
@@ -27,7 +27,7 @@ TEST_CASE("an implausible header date is ignored with a warning, and such years 
   CHECK_THAT(ingest.out, Catch::Contains("far.txt: the header date \"99999-01-24\""));
   CHECK_THAT(ingest.out, Catch::Contains("zero.txt: the header date \"0000-01-24\""));
   CHECK_THAT(ingest.out, Catch::Contains("`Since 0000`"));
-  CHECK_THAT(ingest.out, Catch::Contains("`In 1500`"));
+  CHECK_THAT(ingest.out, Catch::Contains("`In 0999`"));
 
   const auto docs = Annals(db, "documents --format json");
   REQUIRE(docs.code == 0);
@@ -41,7 +41,7 @@ TEST_CASE("an implausible header date is ignored with a warning, and such years 
     const auto c = nlohmann::json::parse(line);
     INFO(line);
     CHECK(c["unit"] != "changchun");
-    for (double bad : {0.0, 1500.0, 99999.0}) CHECK(c["value"] != bad);
+    for (double bad : {0.0, 999.0, 99999.0}) CHECK(c["value"] != bad);
     CHECK(c["valid_from"].is_null());
     if (!c["recorded_from"].is_null()) CHECK(c["recorded_from"].get<std::string>().rfind("0000", 0) != 0);
   }
