@@ -80,9 +80,16 @@ void AddUnlistedPlaces(std::u32string_view s, const Knowledge& k, std::deque<Pla
     const PlaceMatch& country = places[i];
     if (country.place->kind != "country" || country.place->name == "China") continue;
     // A known city next to the country is found already; a known division may open a name.
+    // A known name that runs on into more of a name (`列治文` of `加拿大列治文山市`) is
+    // only part of it.
     if (i + 1 < places.size() && places[i + 1].begin == country.end &&
-        places[i + 1].place->kind != "region")
-      continue;
+        places[i + 1].place->kind != "region") {
+      const std::size_t after = places[i + 1].end;
+      const bool runs_on = after < s.size() && text::IsHan(s[after]) &&
+                           !k.PhraseAt("place_suffix_zh", s, after) &&
+                           !k.PhraseAt("place_follower_zh", s, after);
+      if (!runs_on) continue;
+    }
     std::size_t begin = country.end;
     if (begin < s.size() && s[begin] == U'国') ++begin;  // 蒙古国乌兰巴托市 for 蒙古
     for (std::size_t j = begin; j < s.size() && j < country.end + 16 && text::IsHan(s[j]); ++j) {

@@ -137,3 +137,11 @@ TEST_CASE("English names a place abroad with its country, and a list continues i
   // Without a partnership in the paragraph, places with countries are no ties.
   CHECK(TiesOf("Delegations came from Westmarsh (Canada) and Kellbrook in Japan.").empty());
 }
+
+TEST_CASE("a known name that runs on into a longer one is only part of it", "[extract][relations][zh]") {
+  // 列治文 is Richmond; 列治文山市 is another town.
+  const auto ties = TiesOf("哈尔滨市与加拿大列治文山市建立了友好关系。");
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0].object == "列治文山市");
+  CHECK(ties[0].object_country == "Canada");
+}
