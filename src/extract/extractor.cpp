@@ -168,6 +168,35 @@ bool IsPresentPerfect(std::u32string_view folded) {
   return false;
 }
 
+// A bulletin that profiles its partners one by one gives each a block: a line that names
+// the place (`Surrey, Canada`), then lines about it (`Relationship established: July 8,
+// 1987`). A tie with no start of its own takes the date the block gives for its start.
+void DateTiesFromProfiles(const text::Bulletin& doc, const std::optional<Date>& published,
+                          const Knowledge& k, std::vector<Draft>& claims) {
+  const std::u32string_view folded(doc.folded);
+  for (auto& d : claims) {
+    if (d.kind != ClaimKind::kRelation || d.valid.from) continue;
+    const std::u32string name = text::Fold(text::FromUtf8(d.object));
+    for (std::size_t i = 0; i + 1 < doc.paragraphs.size() && !d.valid.from; ++i) {
+      const auto& p = doc.paragraphs[i];
+      const std::u32string_view line = folded.substr(p.begin, p.end - p.begin);
+      if (line.size() > name.size() + 40 || line.substr(0, name.size()) != name) continue;
+      if (line.size() > name.size() && IsWordChar(line[name.size()])) continue;
+      const auto& next = doc.paragraphs[i + 1];
+      const std::u32string_view about = folded.substr(next.begin, next.end - next.begin);
+      bool begins = false;
+      for (const auto& v : k.FindPhrases("event_verb", about))
+        begins = begins || v.key == "established" || v.key == "tie_formed" || v.key == "agreement_signed";
+      if (!begins) continue;
+      for (const auto& t : FindTimes(about, k, published))
+        if (t.kind == TimeExpr::Kind::kPoint && t.range.from) {
+          d.valid = {t.range.from, std::nullopt};
+          break;
+        }
+    }
+  }
+}
+
 std::optional<int> FrameYear(const text::Bulletin& doc, const Knowledge& k) {
   const std::u32string title = text::Fold(text::FromUtf8(doc.title));
   for (const auto& t : FindTimes(title, k, std::nullopt))
@@ -285,6 +314,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       }
     }
   }
+  DateTiesFromProfiles(doc, published, k, result.claims);
   return result;
 }
 

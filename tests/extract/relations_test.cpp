@@ -145,3 +145,14 @@ TEST_CASE("a known name that runs on into a longer one is only part of it", "[ex
   CHECK(ties[0].object == "列治文山市");
   CHECK(ties[0].object_country == "Canada");
 }
+
+TEST_CASE("a partner's profile block dates a tie its list left undated", "[extract][relations][en]") {
+  const auto ties = TiesOf(
+      "Since 1990, sister-city agreements have linked Harbin with 2 cities. They include "
+      "Westmarsh (Canada) and Kellbrook (Japan).\n\nWestmarsh, Canada\n\n"
+      "Relationship established: May 3, 1994\n\nKellbrook, Japan\n\nProfile: a port town.");
+  REQUIRE(ties.size() == 2);
+  REQUIRE(ties[0].valid.from);
+  CHECK(ties[0].valid.from->ToString() == "1994-05-03");
+  CHECK_FALSE(ties[1].valid.from);  // its block says nothing of when the tie began
+}
