@@ -2,6 +2,7 @@
 #include "text/document.h"
 
 #include <regex>
+#include <utility>
 
 #include "text/decode.h"
 #include "text/html.h"
@@ -89,7 +90,7 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
     meta_publisher = page.publisher;
     doc.html = true;
   }
-  doc.text = Normalize(decoded.text);
+  doc.text = Normalize(std::move(decoded.text));
   doc.folded = Fold(doc.text.chars);
   const std::u32string& s = doc.text.chars;
 

@@ -45,7 +45,7 @@ bool IsBlock(GumboTag tag) {
 
 struct Walker {
   const MappedText& decoded;
-  const std::vector<std::size_t>& char_of_byte;  // UTF-8 buffer byte → decoded char
+  const std::vector<std::uint32_t>& char_of_byte;  // UTF-8 buffer byte → decoded char
   MappedText out;
 
   ByteRange Origin(std::size_t buffer_begin, std::size_t buffer_end) const {
@@ -147,11 +147,11 @@ bool LooksLikeHtml(const MappedText& decoded) {
 HtmlText HtmlToText(const MappedText& decoded) {
   // gumbo reads UTF-8: serialise the decoded text, remembering each byte's character.
   std::string utf8;
-  std::vector<std::size_t> char_of_byte;
+  std::vector<std::uint32_t> char_of_byte;  // a text has fewer than 2^32 characters
   for (std::size_t i = 0; i < decoded.size(); ++i) {
     const std::string c = ToUtf8(std::u32string_view(&decoded.chars[i], 1));
     utf8 += c;
-    char_of_byte.insert(char_of_byte.end(), c.size(), i);
+    char_of_byte.insert(char_of_byte.end(), c.size(), static_cast<std::uint32_t>(i));
   }
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
       gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size()),
