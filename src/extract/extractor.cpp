@@ -106,9 +106,15 @@ namespace {
 // (a city before a region named as often).
 std::string OwnCity(const text::Bulletin& doc, const Knowledge& k) {
   std::map<std::pair<std::string, bool>, int> counts;  // (name, is a region) → mentions
-  for (const auto& m : k.FindPlaces(doc.folded))
-    if (m.place->country == "China" && (m.place->kind == "city" || m.place->kind == "region"))
-      ++counts[{m.place->name, m.place->kind == "region"}];
+  // Line by line: no name spans a line break.
+  const std::u32string_view s(doc.text.chars);
+  for (std::size_t begin = 0; begin < s.size();) {
+    const std::size_t end = std::min(s.find(U'\n', begin), s.size());
+    for (const auto& m : k.FindPlaces(doc.Folded(begin, end)))
+      if (m.place->country == "China" && (m.place->kind == "city" || m.place->kind == "region"))
+        ++counts[{m.place->name, m.place->kind == "region"}];
+    begin = end + 1;
+  }
   std::string best;
   int most = 0;
   bool best_region = false;
@@ -152,7 +158,7 @@ std::optional<int> FrameYear(const text::Bulletin& doc, const Knowledge& k) {
 std::optional<Date> LatestDateMentioned(const text::Bulletin& doc, const Knowledge& k) {
   std::optional<Date> latest;
   for (const auto& p : doc.paragraphs) {
-    const std::u32string_view folded = std::u32string_view(doc.folded).substr(p.begin, p.end - p.begin);
+    const std::u32string folded = doc.Folded(p.begin, p.end);
     for (const auto& t : FindTimes(folded, k, std::nullopt)) {
       if (t.kind != TimeExpr::Kind::kPoint && t.kind != TimeExpr::Kind::kRange) continue;
       const auto& d = t.range.to ? t.range.to : t.range.from;
@@ -170,7 +176,6 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   const std::optional<int> frame = FrameYear(doc, k);
   DateRange frame_range;
   if (frame) frame_range = {Date::Year(*frame), Date::Year(*frame)};
-  const std::u32string_view folded(doc.folded);
   const std::u32string_view original(doc.text.chars);
   // The organisation or event the text speaks of carries from sentence to sentence in a
   // paragraph, and from a heading into the paragraph under it.
@@ -182,10 +187,11 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
     const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
     if (heading || !after_heading) topic.clear();
     after_heading = heading;
+    const std::u32string paragraph_folded = doc.Folded(p.begin, p.end);
     for (const auto& sentence : doc.Sentences(p)) {
       const std::size_t n = sentence.end - sentence.begin;
       SentenceContext ctx{k,
-                          folded.substr(sentence.begin, n),
+                          std::u32string_view(paragraph_folded).substr(sentence.begin - p.begin, n),
                           original.substr(sentence.begin, n),
                           sentence.begin,
                           p.lang,
@@ -195,7 +201,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
                           result.city,
                           topic,
                           published,
-                          folded.substr(p.begin, p.end - p.begin)};
+                          paragraph_folded};
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);

@@ -91,7 +91,6 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
     doc.html = true;
   }
   doc.text = Normalize(std::move(decoded.text));
-  doc.folded = Fold(doc.text.chars);
   const std::u32string& s = doc.text.chars;
 
   std::size_t en_chars = 0, zh_chars = 0;
@@ -123,8 +122,7 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
       }
     }
     if (IsFurniture(line)) continue;
-    Paragraph p{b, e, LanguageOf(s.substr(b, e - b),
-                                 std::u32string_view(doc.folded).substr(b, e - b))};
+    Paragraph p{b, e, LanguageOf(s.substr(b, e - b), doc.Folded(b, e))};
     if (p.lang == "en") {
       en_chars += e - b;
     } else {
