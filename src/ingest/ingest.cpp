@@ -101,36 +101,64 @@ std::string ReadFile(const std::string& path, std::int64_t max_bytes) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Turns drafts into claims with byte spans and the bulletin's own wording as quotes.
-std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::Bulletin& doc,
-                            const std::string& bytes, const std::optional<Date>& published) {
-  std::vector<Claim> out;
-  for (const auto& d : extraction.claims) {
-    if (d.begin >= d.end || d.end > doc.text.size()) continue;  // untraceable: not stored
-    const text::ByteRange r = doc.text.BytesOf(d.begin, d.end);
-    Claim c;
-    c.kind = d.kind;
-    c.subject = d.subject;
-    c.metric = d.metric;
-    c.partner_class = d.partner_class;
-    c.value = d.value;
-    c.value_min = d.value_min;
-    c.value_max = d.value_max;
-    c.qualifier = d.qualifier;
-    c.unit = d.unit;
-    c.object = d.object;
-    c.object_country = d.object_country;
-    c.relation = d.relation;
-    c.valid = d.valid;
-    c.recorded_from = published;
-    c.lang = d.lang;
-    c.span = {r.start, r.end};
-    c.quote = bytes.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start));
-    c.rule = d.rule;
-    c.extractor_version = extract::kExtractorVersion;
-    out.push_back(std::move(c));
-  }
-  return out;
+// A bulletin read and extracted: what its version row says, and its claim drafts with the
+// bytes of the file each one covers. The parsed text is gone by then: it is the largest
+// part of reading, and writing needs only the file's bytes.
+struct Reading {
+  std::string title, publisher, lang, encoding;
+  std::optional<Date> published;
+  bool inferred = false;
+  std::vector<extract::Draft> drafts;
+  std::vector<text::ByteRange> spans;  ///< The bytes of each draft.
+};
+
+Reading ReadBulletin(const std::string& bytes, const std::optional<Sidecar>& sidecar) {
+  const text::Bulletin doc = text::ParseBulletin(bytes, sidecar ? sidecar->encoding : "");
+  if (doc.paragraphs.empty())
+    throw Error(ErrorCode::kInput, std::string("not a bulletin: no text after the title") +
+                                       (doc.html ? " (an HTML page without paragraphs)" : ""));
+  Reading r;
+  r.title = doc.title;
+  r.publisher = doc.publisher;
+  r.lang = doc.lang;
+  r.encoding = doc.encoding;
+  r.published = doc.published_on;
+  if (sidecar && sidecar->published_on) r.published = sidecar->published_on;
+  r.inferred = !r.published;
+  if (r.inferred) r.published = extract::LatestDateMentioned(doc);
+  r.drafts = extract::Extract(doc, r.published).claims;
+  std::erase_if(r.drafts, [&](const extract::Draft& d) {
+    return d.begin >= d.end || d.end > doc.text.size();  // untraceable: not stored
+  });
+  r.spans.reserve(r.drafts.size());
+  for (const auto& d : r.drafts) r.spans.push_back(doc.text.BytesOf(d.begin, d.end));
+  return r;
+}
+
+// A draft as a claim with its byte span and the bulletin's own wording as its quote.
+Claim ToClaim(const extract::Draft& d, const text::ByteRange& r, const std::string& bytes,
+              const std::optional<Date>& published) {
+  Claim c;
+  c.kind = d.kind;
+  c.subject = d.subject;
+  c.metric = d.metric;
+  c.partner_class = d.partner_class;
+  c.value = d.value;
+  c.value_min = d.value_min;
+  c.value_max = d.value_max;
+  c.qualifier = d.qualifier;
+  c.unit = d.unit;
+  c.object = d.object;
+  c.object_country = d.object_country;
+  c.relation = d.relation;
+  c.valid = d.valid;
+  c.recorded_from = published;
+  c.lang = d.lang;
+  c.span = {r.start, r.end};
+  c.quote = bytes.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start));
+  c.rule = d.rule;
+  c.extractor_version = extract::kExtractorVersion;
+  return c;
 }
 
 // The gazetteer goes with each run, so that queries can resolve any name of a place.
@@ -171,7 +199,7 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
     IngestFileResult result{file, IngestFileResult::Status::kRejected, 0, ""};
     try {
       const std::string absolute = fs::absolute(file).lexically_normal().string();
-      const std::string bytes = ReadFile(file, options.max_file_bytes);
+      std::string bytes = ReadFile(file, options.max_file_bytes);
       const std::string sha = Sha256Hex(bytes);
       if (store.IsCurrent(absolute, sha)) {
         result.status = IngestFileResult::Status::kUnchanged;
@@ -180,28 +208,31 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
         continue;
       }
       const std::optional<Sidecar> sidecar = ReadSidecar(file);
-      const text::Bulletin doc = text::ParseBulletin(bytes, sidecar ? sidecar->encoding : "");
-      if (doc.paragraphs.empty())
-        throw Error(ErrorCode::kInput, std::string("not a bulletin: no text after the title") +
-                                           (doc.html ? " (an HTML page without paragraphs)" : ""));
-      std::optional<Date> published = doc.published_on;
-      if (sidecar && sidecar->published_on) published = sidecar->published_on;
-      const bool inferred = !published;
-      if (inferred) published = extract::LatestDateMentioned(doc);
-      const extract::Extraction extraction = extract::Extract(doc, published);
-      const std::vector<Claim> claims = ToClaims(extraction, doc, bytes, published);
+      const Reading reading = ReadBulletin(bytes, sidecar);
       if (!run) {
         run = store.BeginRun(extract::kExtractorVersion, now);
         AddGazetteer(store);
       }
-      store::NewVersion version{absolute, sha,  doc.title, doc.publisher, doc.lang,
-                                published, inferred, bytes, "", doc.encoding};
+      store::NewVersion version{absolute, sha, reading.title, reading.publisher, reading.lang,
+                                reading.published, reading.inferred, std::move(bytes), "",
+                                reading.encoding};
       if (sidecar) {
         if (!sidecar->publisher.empty()) version.publisher = sidecar->publisher;
         if (!sidecar->language.empty()) version.lang = sidecar->language;
         version.source_uri = sidecar->source_uri;
       }
-      const store::WriteResult written = store.WriteVersion(*run, version, claims, now);
+      // Claims are made as they are written, not all held at once.
+      std::size_t next = 0;
+      const store::WriteResult written = store.WriteVersion(
+          *run, version,
+          [&](Claim& claim) {
+            if (next == reading.drafts.size()) return false;
+            claim = ToClaim(reading.drafts[next], reading.spans[next], version.content,
+                            reading.published);
+            ++next;
+            return true;
+          },
+          now);
       result.status = written.added ? IngestFileResult::Status::kAdded
                                     : IngestFileResult::Status::kUnchanged;
       result.claims = written.claims;
