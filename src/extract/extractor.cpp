@@ -2,6 +2,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "extract/context.h"
@@ -181,6 +182,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   // paragraph, and from a heading into the paragraph under it.
   std::string topic;
   bool after_heading = false;
+  std::vector<Draft> found;  // the claims of one sentence
   for (const auto& p : doc.paragraphs) {
     DateRange governing = frame_range;
     bool carried = false, founding = false;
@@ -207,11 +209,13 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.times = FindTimes(ctx.folded, k, published, frame);
       ctx.present_perfect = p.lang == "en" && IsPresentPerfect(ctx.folded);
       if (p.lang == "en")
-        ExtractEnglishCounts(ctx, result.claims);
+        ExtractEnglishCounts(ctx, found);
       else
-        ExtractChineseCounts(ctx, result.claims);
-      ExtractEvents(ctx, result.claims);
-      ExtractRelations(ctx, result.claims);
+        ExtractChineseCounts(ctx, found);
+      ExtractEvents(ctx, found);
+      ExtractRelations(ctx, found);
+      std::move(found.begin(), found.end(), std::back_inserter(result.claims));
+      found.clear();
       if (p.lang == "en")
         topic = TopicAfter(ctx, FindNames(ctx, Tokenize(ctx.folded, ctx.original)), topic);
       // A dated sentence frames the ones after it in the paragraph (`The Games were held

@@ -1,6 +1,7 @@
 // The extractor: a parsed bulletin in, claim drafts out.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,9 @@
 namespace annals::extract {
 
 struct Extraction {
-  std::vector<Draft> claims;
+  /// A deque: a large bulletin gives a hundred thousand claims, and a vector would hold up
+  /// to three times their size while it grows.
+  std::deque<Draft> claims;
   std::string city;  ///< The bulletin's own city, the default subject; empty if unknown.
   /// The latest date the text mentions: a lower bound for an undated bulletin.
   std::optional<Date> latest_date_mentioned;

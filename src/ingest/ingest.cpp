@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -108,7 +109,7 @@ struct Reading {
   std::string title, publisher, lang, encoding;
   std::optional<Date> published;
   bool inferred = false;
-  std::vector<extract::Draft> drafts;
+  std::deque<extract::Draft> drafts;
   std::vector<text::ByteRange> spans;  ///< The bytes of each draft.
 };
 

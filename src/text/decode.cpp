@@ -88,9 +88,11 @@ std::u32string FromUtf8(std::string_view s) {
 MappedText DecodeUtf8(std::string_view bytes) {
   if (bytes.empty()) throw Error(ErrorCode::kInput, "the file is empty");
   MappedText out;
-  // One character a lead byte: the text takes no more than it needs.
-  out.chars.reserve(static_cast<std::size_t>(std::count_if(
-      bytes.begin(), bytes.end(), [](char b) { return (static_cast<unsigned char>(b) & 0xC0) != 0x80; })));
+  // One character a lead byte, and room for the few that NFKC expands (`…` → `...`), so
+  // that the text takes what it needs and normalising it in place need not move it.
+  const auto chars = static_cast<std::size_t>(std::count_if(
+      bytes.begin(), bytes.end(), [](char b) { return (static_cast<unsigned char>(b) & 0xC0) != 0x80; }));
+  out.chars.reserve(chars + chars / 64 + 16);
   std::size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   for (; i < bytes.size();) {

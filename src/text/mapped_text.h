@@ -31,6 +31,7 @@ class Origins {
   ByteRange back() const { return (*this)[size_ - 1]; }
   /// How many runs hold the ranges: what they cost, 16 bytes each.
   std::size_t Runs() const { return runs_.size(); }
+  void ReserveRuns(std::size_t runs) { runs_.reserve(runs); }
 
   /// Reads ranges at non-decreasing positions in amortised constant time.
   class Cursor {

@@ -16,7 +16,10 @@ namespace {
 // Lookahead at characters not yet read is safe; lookbehind must use Written().
 class Rewriter {
  public:
-  explicit Rewriter(MappedText& text) : text_(text), read_(text.origin) {}
+  explicit Rewriter(MappedText& text) : text_(text), read_(text.origin) {
+    // About as many runs as the text had: a vector that doubles would hold twice that.
+    origin_.ReserveRuns(text.origin.Runs() + text.origin.Runs() / 16 + 16);
+  }
   Rewriter(const Rewriter&) = delete;
   Rewriter& operator=(const Rewriter&) = delete;
 
@@ -46,6 +49,7 @@ class Rewriter {
   }
   void Finish() {
     text_.chars.resize(written_);
+    text_.chars.reserve(written_ + waiting_.size());  // exactly: appending would double it
     text_.chars.append(waiting_.begin(), waiting_.end());
     text_.origin = std::move(origin_);
   }
