@@ -2,8 +2,9 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
-#include <iterator>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "extract/context.h"
 #include "extract/subjects.h"
@@ -171,6 +172,15 @@ std::optional<Date> LatestDateMentioned(const text::Bulletin& doc, const Knowled
 
 Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
                    const Knowledge& k) {
+  std::vector<Draft> claims;
+  Extraction result = Extract(
+      doc, published, [&](Draft&& d) { claims.push_back(std::move(d)); }, k);
+  result.claims = std::move(claims);
+  return result;
+}
+
+Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
+                   const DraftSink& sink, const Knowledge& k) {
   Extraction result;
   result.city = OwnCity(doc, k);
   result.latest_date_mentioned = LatestDateMentioned(doc, k);
@@ -214,7 +224,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
         ExtractChineseCounts(ctx, found);
       ExtractEvents(ctx, found);
       ExtractRelations(ctx, found);
-      std::move(found.begin(), found.end(), std::back_inserter(result.claims));
+      for (Draft& d : found) sink(std::move(d));
       found.clear();
       if (p.lang == "en")
         topic = TopicAfter(ctx, FindNames(ctx, Tokenize(ctx.folded, ctx.original)), topic);

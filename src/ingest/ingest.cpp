@@ -9,8 +9,8 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
+#include <unordered_map>
 
 #include "annals/error.h"
 #include "extract/extractor.h"
@@ -99,18 +99,85 @@ std::string ReadFile(const std::string& path, std::int64_t max_bytes) {
                                        " (raise it with --max-bytes)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kInput, "cannot open the file");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // Read into a string of the file's size: one grown as it is read ends up to twice that.
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad()) throw Error(ErrorCode::kInput, "cannot read the file");
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
-// A bulletin read and extracted: what its version row says, and its claim drafts with the
-// bytes of the file each one covers. The parsed text is gone by then: it is the largest
-// part of reading, and writing needs only the file's bytes.
+// The claims of a bulletin between extraction and writing. A large bulletin makes a hundred
+// thousand, so each is kept in a few dozen bytes rather than as a draft of several hundred:
+// its words (subject, metric, unit, rule...) as indexes into the few the bulletin uses.
+class PendingClaims {
+ public:
+  void Add(const extract::Draft& d, const text::ByteRange& span) {
+    claims_.push_back({span, d.valid, d.value, d.value_min, d.value_max, d.kind,
+                       d.partner_class, d.qualifier, d.relation, Word(d.subject),
+                       Word(d.metric), Word(d.unit), Word(d.object), Word(d.object_country),
+                       Word(d.lang), Word(d.rule)});
+  }
+  std::size_t size() const { return claims_.size(); }
+
+  // Claim `i` with its byte span and the bulletin's own wording, from `bytes`, as its quote.
+  Claim Get(std::size_t i, const std::string& bytes, const std::optional<Date>& published) const {
+    const Pending& p = claims_[i];
+    Claim c;
+    c.kind = p.kind;
+    c.subject = words_[p.subject];
+    c.metric = words_[p.metric];
+    c.partner_class = p.partner_class;
+    c.value = p.value;
+    c.value_min = p.value_min;
+    c.value_max = p.value_max;
+    c.qualifier = p.qualifier;
+    c.unit = words_[p.unit];
+    c.object = words_[p.object];
+    c.object_country = words_[p.object_country];
+    c.relation = p.relation;
+    c.valid = p.valid;
+    c.recorded_from = published;
+    c.lang = words_[p.lang];
+    c.span = {p.span.start, p.span.end};
+    c.quote = bytes.substr(static_cast<std::size_t>(p.span.start),
+                           static_cast<std::size_t>(p.span.end - p.span.start));
+    c.rule = words_[p.rule];
+    c.extractor_version = extract::kExtractorVersion;
+    return c;
+  }
+
+ private:
+  struct Pending {
+    text::ByteRange span;
+    DateRange valid;
+    std::optional<double> value, value_min, value_max;
+    ClaimKind kind;
+    PartnerClass partner_class;
+    Qualifier qualifier;
+    RelationType relation;
+    std::uint32_t subject, metric, unit, object, object_country, lang, rule;  // in words_
+  };
+
+  std::uint32_t Word(const std::string& w) {
+    const auto [it, added] = index_.try_emplace(w, static_cast<std::uint32_t>(words_.size()));
+    if (added) words_.push_back(w);
+    return it->second;
+  }
+
+  std::deque<Pending> claims_;
+  std::vector<std::string> words_;
+  std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+// A bulletin read and extracted: what its version row says, and its claims. The parsed text
+// is gone by then: it is the largest part of reading, and writing needs only the file's
+// bytes.
 struct Reading {
   std::string title, publisher, lang, encoding;
   std::optional<Date> published;
   bool inferred = false;
-  std::deque<extract::Draft> drafts;
-  std::vector<text::ByteRange> spans;  ///< The bytes of each draft.
+  PendingClaims claims;
 };
 
 Reading ReadBulletin(const std::string& bytes, const std::optional<Sidecar>& sidecar) {
@@ -127,39 +194,11 @@ Reading ReadBulletin(const std::string& bytes, const std::optional<Sidecar>& sid
   if (sidecar && sidecar->published_on) r.published = sidecar->published_on;
   r.inferred = !r.published;
   if (r.inferred) r.published = extract::LatestDateMentioned(doc);
-  r.drafts = extract::Extract(doc, r.published).claims;
-  std::erase_if(r.drafts, [&](const extract::Draft& d) {
-    return d.begin >= d.end || d.end > doc.text.size();  // untraceable: not stored
+  extract::Extract(doc, r.published, [&](extract::Draft&& d) {
+    if (d.begin >= d.end || d.end > doc.text.size()) return;  // untraceable: not stored
+    r.claims.Add(d, doc.text.BytesOf(d.begin, d.end));
   });
-  r.spans.reserve(r.drafts.size());
-  for (const auto& d : r.drafts) r.spans.push_back(doc.text.BytesOf(d.begin, d.end));
   return r;
-}
-
-// A draft as a claim with its byte span and the bulletin's own wording as its quote.
-Claim ToClaim(const extract::Draft& d, const text::ByteRange& r, const std::string& bytes,
-              const std::optional<Date>& published) {
-  Claim c;
-  c.kind = d.kind;
-  c.subject = d.subject;
-  c.metric = d.metric;
-  c.partner_class = d.partner_class;
-  c.value = d.value;
-  c.value_min = d.value_min;
-  c.value_max = d.value_max;
-  c.qualifier = d.qualifier;
-  c.unit = d.unit;
-  c.object = d.object;
-  c.object_country = d.object_country;
-  c.relation = d.relation;
-  c.valid = d.valid;
-  c.recorded_from = published;
-  c.lang = d.lang;
-  c.span = {r.start, r.end};
-  c.quote = bytes.substr(static_cast<std::size_t>(r.start), static_cast<std::size_t>(r.end - r.start));
-  c.rule = d.rule;
-  c.extractor_version = extract::kExtractorVersion;
-  return c;
 }
 
 // The gazetteer goes with each run, so that queries can resolve any name of a place.
@@ -227,10 +266,8 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
       const store::WriteResult written = store.WriteVersion(
           *run, version,
           [&](Claim& claim) {
-            if (next == reading.drafts.size()) return false;
-            claim = ToClaim(reading.drafts[next], reading.spans[next], version.content,
-                            reading.published);
-            ++next;
+            if (next == reading.claims.size()) return false;
+            claim = reading.claims.Get(next++, version.content, reading.published);
             return true;
           },
           now);

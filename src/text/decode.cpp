@@ -17,8 +17,10 @@
 namespace annals::text {
 
 std::string ToUtf8(std::u32string_view s) {
+  std::size_t bytes = 0;
+  for (char32_t c : s) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   std::string out;
-  out.reserve(s.size());
+  out.reserve(bytes);
   for (char32_t c : s) {
     if (c < 0x80) {
       out += static_cast<char>(c);
@@ -88,11 +90,21 @@ std::u32string FromUtf8(std::string_view s) {
 MappedText DecodeUtf8(std::string_view bytes) {
   if (bytes.empty()) throw Error(ErrorCode::kInput, "the file is empty");
   MappedText out;
-  // One character a lead byte, and room for the few that NFKC expands (`…` → `...`), so
-  // that the text takes what it needs and normalising it in place need not move it.
-  const auto chars = static_cast<std::size_t>(std::count_if(
-      bytes.begin(), bytes.end(), [](char b) { return (static_cast<unsigned char>(b) & 0xC0) != 0x80; }));
+  // One character a lead byte, one run of origins where the width of a sequence changes:
+  // counted first, so that neither grows (to twice what it needs), with room for the few
+  // characters NFKC expands (`…` → `...`) so that normalising in place need not move them.
+  std::size_t chars = 0, runs = 0;
+  unsigned width = 0;
+  for (char b : bytes) {
+    const auto c = static_cast<unsigned char>(b);
+    if ((c & 0xC0) == 0x80) continue;
+    const unsigned w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+    runs += w != width;
+    width = w;
+  }
   out.chars.reserve(chars + chars / 64 + 16);
+  out.origin.ReserveRuns(runs + 1);
   std::size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   for (; i < bytes.size();) {
@@ -195,6 +207,16 @@ MappedText Convert(std::string_view bytes, const std::string& charset, std::size
   std::vector<UChar> units(kBufferUnits);
   std::vector<int32_t> offsets(kBufferUnits);
   MappedText out;
+  // As many characters as UTF-16 units at most: a first pass counts them, so that the text
+  // is reserved once, with room for NFKC's expansions as in DecodeUtf8, not grown.
+  const int32_t units_needed =
+      ucnv_toUChars(conv.get(), nullptr, 0, body.data(), static_cast<int32_t>(body.size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status)) {
+    const auto n = static_cast<std::size_t>(units_needed);
+    out.chars.reserve(n + n / 64 + 16);
+  }
+  ucnv_reset(conv.get());
+  status = U_ZERO_ERROR;
   PendingChars pending(out);
   std::optional<std::pair<UChar, std::int64_t>> lead;  // a lead surrogate awaiting its trail
   const char* source = body.data();

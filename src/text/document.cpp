@@ -84,7 +84,7 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
   std::optional<Date> meta_date;
   std::string meta_publisher;
   if (LooksLikeHtml(decoded.text)) {
-    HtmlText page = HtmlToText(decoded.text);
+    HtmlText page = HtmlToText(std::move(decoded.text));
     decoded.text = std::move(page.text);
     meta_date = page.published_on;
     meta_publisher = page.publisher;

@@ -24,6 +24,6 @@ struct HtmlText {
 
 /// Parses `decoded` with gumbo (an HTML5 parser). Entities (`&amp;`) map to their whole
 /// reference in the file; line breaks between blocks map to no bytes.
-HtmlText HtmlToText(const MappedText& decoded);
+HtmlText HtmlToText(MappedText decoded);
 
 }  // namespace annals::text

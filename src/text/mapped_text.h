@@ -32,6 +32,7 @@ class Origins {
   /// How many runs hold the ranges: what they cost, 16 bytes each.
   std::size_t Runs() const { return runs_.size(); }
   void ReserveRuns(std::size_t runs) { runs_.reserve(runs); }
+  void ShrinkToFit() { runs_.shrink_to_fit(); }
 
   /// Reads ranges at non-decreasing positions in amortised constant time.
   class Cursor {
