@@ -8,8 +8,8 @@
 #include <cctype>
 #include <memory>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "annals/error.h"
@@ -147,8 +147,8 @@ bool IsValidUtf8(std::string_view b) {
   return true;
 }
 
-// Characters whose bytes are not known yet: a character's bytes run to where a later one's
-// start, so each is appended once a later start is seen.
+// Characters whose bytes are not known yet: a character's bytes run to where a later one
+// starts, so each is appended once a later start is seen.
 class PendingChars {
  public:
   explicit PendingChars(MappedText& out) : out_(out) {}

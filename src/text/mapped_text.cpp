@@ -9,10 +9,11 @@
 namespace annals::text {
 
 void Origins::push_back(ByteRange range) {
-  const std::int64_t width = range.end - range.start;
-  if (size_ == std::numeric_limits<std::uint32_t>::max() || width < 0 ||
-      width >= static_cast<std::int64_t>(kShared))
+  if (size_ == std::numeric_limits<std::uint32_t>::max())
     throw Error(ErrorCode::kInput, "the text is too large: more than 4294967295 characters");
+  const std::int64_t width = range.end - range.start;
+  if (width < 0 || width >= static_cast<std::int64_t>(kShared))
+    throw Error(ErrorCode::kInput, "a character spans more than 2 GiB of the file");
   const auto w = static_cast<std::uint32_t>(width);
   if (!runs_.empty() && (runs_.back().width & ~kShared) == w) {
     Run& last = runs_.back();

@@ -21,7 +21,7 @@ struct ByteRange {
 class Origins {
  public:
   /// Appends the range of the next character. Throws Error(kInput) past 2^32 - 1
-  /// characters (a file of several GiB).
+  /// characters (a file of several GiB), or for a character of 2 GiB or more.
   void push_back(ByteRange range);
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }

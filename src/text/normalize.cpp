@@ -13,7 +13,8 @@ namespace {
 // Rewrites a text in place. Characters are read in order and each is written as itself,
 // as others or not at all; what is written goes over characters already read, so one
 // buffer serves both (what runs ahead of the reading, after an expansion, waits aside).
-// Lookahead at characters not yet read is safe; lookbehind must use Written().
+// Looking ahead at characters not yet read is safe; looking behind must go through
+// LastWritten() or remember what was read.
 class Rewriter {
  public:
   explicit Rewriter(MappedText& text) : text_(text), read_(text.origin) {
@@ -140,7 +141,7 @@ void RepairLigatures(MappedText& text) {
         continue;
       }
     }
-    if (IsLetter(c) && (i == 0 || !IsLetter(last))) run_start = i, before_run = last;
+    if (IsLetter(c) && !IsLetter(last)) run_start = i, before_run = last;
     before_last = last, last = c;
     out.Keep(i);
   }
