@@ -1,6 +1,7 @@
 // annals/database.h: the handle of an Annals database, the entry point of the library.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ struct DocumentInfo {
   Timestamp known_from;                 ///< System time this version was first ingested.
   std::optional<Timestamp> known_to;    ///< Set when a later version replaced it.
 };
+
+/// Receives claims one at a time (Database::ForEachClaim).
+using ClaimVisitor = std::function<void(const Claim&)>;
 
 /// What Database::Open may do to the file at its path.
 enum class OpenMode {
@@ -81,6 +85,11 @@ class Database {
 
   /// Every claim row ever stored, current and closed, in id order.
   virtual std::vector<Claim> AllClaims() = 0;
+
+  /// Calls `visit` with every claim row ever stored, current and closed, in id order, as
+  /// each row is read: memory stays the same however many claims the database holds.
+  /// REQUIRES: `visit` does not use this Database.
+  virtual void ForEachClaim(const ClaimVisitor& visit) = 0;
 
   /// Every stored document version, in path then version order.
   virtual std::vector<DocumentInfo> Documents() = 0;

@@ -10,6 +10,12 @@
 namespace annals {
 namespace {
 
+store::ClaimFilter EveryRow() {
+  store::ClaimFilter every;
+  every.every_row = true;
+  return every;
+}
+
 class DatabaseImpl final : public Database {
  public:
   DatabaseImpl(std::unique_ptr<store::Store> store, std::string path, OpenMode mode)
@@ -22,11 +28,8 @@ class DatabaseImpl final : public Database {
     return ingest::IngestPaths(*store_, paths, options);
   }
   QueryResult Query(const ClaimQuery& q) override { return query::Run(*store_, q); }
-  std::vector<Claim> AllClaims() override {
-    store::ClaimFilter every;
-    every.every_row = true;
-    return store_->SelectClaims(every);
-  }
+  std::vector<Claim> AllClaims() override { return store_->SelectClaims(EveryRow()); }
+  void ForEachClaim(const ClaimVisitor& visit) override { store_->ForEachClaim(EveryRow(), visit); }
   std::vector<DocumentInfo> Documents() override { return store_->Documents(); }
   int SchemaVersion() override { return store_->SchemaVersion(); }
 

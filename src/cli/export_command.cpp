@@ -15,7 +15,7 @@ void RegisterExport(CLI::App& app, const Globals& globals) {
   AddFormatOption(*cmd, *format, Format::kJsonl);
   cmd->callback([format, &globals] {
     auto db = globals.Open(OpenMode::kReadOnly);
-    PrintClaims(std::cout, db->AllClaims(), *format);
+    PrintClaims(std::cout, [&](const ClaimVisitor& visit) { db->ForEachClaim(visit); }, *format);
   });
 }
 

@@ -172,14 +172,15 @@ std::vector<std::string> CsvRow(const Claim& c) {
           str(j["extractor"]["version"])};
 }
 
+void PrintCsvLine(std::ostream& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << CsvCell(cells[i]);
+  out << "\n";
+}
+
 void PrintCsv(std::ostream& out, const std::vector<std::string>& header,
               const std::vector<std::vector<std::string>>& rows) {
-  for (std::size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << CsvCell(header[i]);
-  out << "\n";
-  for (const auto& r : rows) {
-    for (std::size_t i = 0; i < r.size(); ++i) out << (i ? "," : "") << CsvCell(r[i]);
-    out << "\n";
-  }
+  PrintCsvLine(out, header);
+  for (const auto& r : rows) PrintCsvLine(out, r);
 }
 
 std::string WhatText(const Claim& c) {
@@ -344,20 +345,30 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
   out << ". `latest` marks claims from the latest report on their subject and metric.\n";
 }
 
-void PrintClaims(std::ostream& out, const std::vector<Claim>& claims, Format format) {
+void PrintClaims(std::ostream& out, const std::function<void(const ClaimVisitor&)>& claims,
+                 Format format) {
   if (format == Format::kJsonl) {
-    for (const auto& c : claims) out << ClaimJson(c).dump() << "\n";
+    claims([&](const Claim& c) { out << ClaimJson(c).dump() << "\n"; });
   } else if (format == Format::kJson) {
-    json all = json::array();
-    for (const auto& c : claims) all.push_back(ClaimJson(c));
-    out << all.dump(2) << "\n";
+    // What json::dump(2) prints for the array, one element at a time: each indented one
+    // level (a JSON text holds no raw line break but those between its members).
+    bool first = true;
+    claims([&](const Claim& c) {
+      std::string item = ClaimJson(c).dump(2);
+      out << (first ? "[\n  " : ",\n  ");
+      for (char ch : item) {
+        out << ch;
+        if (ch == '\n') out << "  ";
+      }
+      first = false;
+    });
+    out << (first ? "[]" : "\n]") << "\n";
   } else if (format == Format::kCsv) {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& c : claims) rows.push_back(CsvRow(c));
-    PrintCsv(out, kCsvColumns, rows);
+    PrintCsvLine(out, kCsvColumns);
+    claims([&](const Claim& c) { PrintCsvLine(out, CsvRow(c)); });
   } else {
     QueryResult r;
-    for (const auto& c : claims) r.claims.push_back({c, false, {}});
+    claims([&](const Claim& c) { r.claims.push_back({c, false, {}}); });
     r.explanation = "the database holds no claims";
     PrintAnswer(out, r, Format::kTable);
   }

@@ -1,6 +1,7 @@
 // Output of the CLI: claims and documents as tables, JSON, JSON Lines or CSV.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -19,8 +20,11 @@ nlohmann::json ClaimJson(const Claim& c);
 
 /// A query answer in `format`.
 void PrintAnswer(std::ostream& out, const QueryResult& result, Format format);
-/// Every claim, for `annals export`.
-void PrintClaims(std::ostream& out, const std::vector<Claim>& claims, Format format);
+/// Every claim, for `annals export`: `claims` calls the visitor it is given once a claim,
+/// in order. JSON, JSON Lines and CSV are written as the claims come, so that memory does
+/// not grow with their number; a table holds them all, to pad its columns to the widest.
+void PrintClaims(std::ostream& out, const std::function<void(const ClaimVisitor&)>& claims,
+                 Format format);
 /// The document listing.
 void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Format format);
 

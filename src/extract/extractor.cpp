@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "extract/context.h"
 #include "extract/subjects.h"
@@ -112,9 +114,15 @@ namespace {
 // (a city before a region named as often).
 std::string OwnCity(const text::Bulletin& doc, const Knowledge& k) {
   std::map<std::pair<std::string, bool>, int> counts;  // (name, is a region) → mentions
-  for (const auto& m : k.FindPlaces(doc.folded))
-    if (m.place->country == "China" && (m.place->kind == "city" || m.place->kind == "region"))
-      ++counts[{m.place->name, m.place->kind == "region"}];
+  // Line by line: no name spans a line break.
+  const std::u32string_view s(doc.text.chars);
+  for (std::size_t begin = 0; begin < s.size();) {
+    const std::size_t end = std::min(s.find(U'\n', begin), s.size());
+    for (const auto& m : k.FindPlaces(doc.Folded(begin, end)))
+      if (m.place->country == "China" && (m.place->kind == "city" || m.place->kind == "region"))
+        ++counts[{m.place->name, m.place->kind == "region"}];
+    begin = end + 1;
+  }
   std::string best;
   int most = 0;
   bool best_region = false;
@@ -172,18 +180,18 @@ bool IsPresentPerfect(std::u32string_view folded) {
 // the place (`Surrey, Canada`), then lines about it (`Relationship established: July 8,
 // 1987`). A tie with no start of its own takes the date the block gives for its start.
 void DateTiesFromProfiles(const text::Bulletin& doc, const std::optional<Date>& published,
-                          const Knowledge& k, std::vector<Draft>& claims) {
-  const std::u32string_view folded(doc.folded);
-  for (auto& d : claims) {
-    if (d.kind != ClaimKind::kRelation || d.valid.from) continue;
+                          const Knowledge& k, std::vector<Draft>& ties) {
+  for (auto& d : ties) {
+    if (d.valid.from) continue;
     const std::u32string name = text::Fold(text::FromUtf8(d.object));
     for (std::size_t i = 0; i + 1 < doc.paragraphs.size() && !d.valid.from; ++i) {
       const auto& p = doc.paragraphs[i];
-      const std::u32string_view line = folded.substr(p.begin, p.end - p.begin);
-      if (line.size() > name.size() + 40 || line.substr(0, name.size()) != name) continue;
+      if (p.end - p.begin > name.size() + 40 || p.end - p.begin < name.size()) continue;
+      const std::u32string line = doc.Folded(p.begin, p.end);
+      if (line.substr(0, name.size()) != name) continue;
       if (line.size() > name.size() && IsWordChar(line[name.size()])) continue;
       const auto& next = doc.paragraphs[i + 1];
-      const std::u32string_view about = folded.substr(next.begin, next.end - next.begin);
+      const std::u32string about = doc.Folded(next.begin, next.end);
       bool begins = false;
       for (const auto& v : k.FindPhrases("event_verb", about))
         begins = begins || v.key == "established" || v.key == "tie_formed" || v.key == "agreement_signed";
@@ -211,7 +219,7 @@ std::optional<int> FrameYear(const text::Bulletin& doc, const Knowledge& k) {
 std::optional<Date> LatestDateMentioned(const text::Bulletin& doc, const Knowledge& k) {
   std::optional<Date> latest;
   for (const auto& p : doc.paragraphs) {
-    const std::u32string_view folded = std::u32string_view(doc.folded).substr(p.begin, p.end - p.begin);
+    const std::u32string folded = doc.Folded(p.begin, p.end);
     for (const auto& t : FindTimes(folded, k, std::nullopt)) {
       if (t.kind != TimeExpr::Kind::kPoint && t.kind != TimeExpr::Kind::kRange) continue;
       const auto& d = t.range.to ? t.range.to : t.range.from;
@@ -225,19 +233,30 @@ std::optional<Date> LatestDateMentioned(const text::Bulletin& doc, const Knowled
 
 Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
                    const Knowledge& k) {
+  std::vector<Draft> claims;
+  Extraction result = Extract(
+      doc, published, [&](Draft&& d) { claims.push_back(std::move(d)); }, k);
+  result.claims = std::move(claims);
+  return result;
+}
+
+Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
+                   const DraftSink& sink, const Knowledge& k) {
   Extraction result;
   result.city = OwnCity(doc, k);
   result.latest_date_mentioned = LatestDateMentioned(doc, k);
   const std::optional<int> frame = FrameYear(doc, k);
   DateRange frame_range;
   if (frame) frame_range = {Date::Year(*frame), Date::Year(*frame)};
-  const std::u32string_view folded(doc.folded);
   const std::u32string_view original(doc.text.chars);
   // The organisation or event the text speaks of carries from sentence to sentence in a
   // paragraph, and from a heading into the paragraph under it.
   std::string topic;
   bool after_heading = false;
   PartnerClass list_class = PartnerClass::kNone;
+  std::vector<Draft> found;  // the claims of one sentence
+  // Ties wait for the whole text: a profile further on may date them.
+  std::vector<Draft> ties;
   // The headline first: it states figures as the body does (`兰州已与13个国外城市结为友好
   // 城市`), at the time of publication.
   std::vector<text::Paragraph> paragraphs;
@@ -250,7 +269,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
     const bool heading = IsHeading(original.substr(p.begin, p.end - p.begin));
     if (heading || !after_heading) topic.clear();
     after_heading = heading;
-    const std::u32string_view paragraph = folded.substr(p.begin, p.end - p.begin);
+    const std::u32string paragraph_folded = doc.Folded(p.begin, p.end);
+    const std::u32string_view paragraph(paragraph_folded);
     PartnerClass paragraph_class = PartnerClass::kNone;
     for (const auto& m : k.FindPhrases("partner_class", paragraph))
       if (paragraph_class == PartnerClass::kNone) paragraph_class = PartnerClassOf(m.key);
@@ -269,7 +289,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
     for (const auto& sentence : doc.Sentences(p)) {
       const std::size_t n = sentence.end - sentence.begin;
       SentenceContext ctx{k,
-                          folded.substr(sentence.begin, n),
+                          std::u32string_view(paragraph_folded).substr(sentence.begin - p.begin, n),
                           original.substr(sentence.begin, n),
                           sentence.begin,
                           p.lang,
@@ -290,11 +310,16 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       // A headline says what holds when it is published.
       ctx.present_perfect = headline || (p.lang == "en" && IsPresentPerfect(ctx.folded));
       if (p.lang == "en")
-        ExtractEnglishCounts(ctx, result.claims);
+        ExtractEnglishCounts(ctx, found);
       else
-        ExtractChineseCounts(ctx, result.claims);
-      ExtractEvents(ctx, result.claims);
-      ExtractRelations(ctx, result.claims);
+        ExtractChineseCounts(ctx, found);
+      ExtractEvents(ctx, found);
+      ExtractRelations(ctx, found);
+      for (Draft& d : found) {
+        if (d.kind == ClaimKind::kRelation) ties.push_back(std::move(d));
+        else sink(std::move(d));
+      }
+      found.clear();
       if (p.lang == "en")
         topic = TopicAfter(ctx, FindNames(ctx, Tokenize(ctx.folded, ctx.original)), topic);
       // A dated sentence frames the ones after it in the paragraph (`The Games were held
@@ -314,7 +339,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       }
     }
   }
-  DateTiesFromProfiles(doc, published, k, result.claims);
+  DateTiesFromProfiles(doc, published, k, ties);
+  for (Draft& d : ties) sink(std::move(d));
   return result;
 }
 

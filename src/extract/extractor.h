@@ -1,6 +1,7 @@
 // The extractor: a parsed bulletin in, claim drafts out.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,14 @@ struct Extraction {
 /// years`); without it those stay open.
 Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
                    const Knowledge& knowledge = Knowledge::Embedded());
+
+/// Receives each claim draft as the extractor makes it, in the order of the text.
+using DraftSink = std::function<void(Draft&& draft)>;
+/// Extract(), handing each draft to `sink` as it is made instead of collecting them in
+/// Extraction::claims (left empty): a large bulletin makes a hundred thousand, which the
+/// caller may keep in less room than drafts take.
+Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& published,
+                   const DraftSink& sink, const Knowledge& knowledge = Knowledge::Embedded());
 
 /// The latest date `doc` mentions, if any (see Extraction::latest_date_mentioned).
 std::optional<Date> LatestDateMentioned(const text::Bulletin& doc,

@@ -6,10 +6,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
+#include <unordered_map>
 
 #include "annals/error.h"
 #include "extract/extractor.h"
@@ -99,42 +100,113 @@ std::string ReadFile(const std::string& path, std::int64_t max_bytes) {
                                        " (raise it with --max-bytes)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kInput, "cannot open the file");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // Read into a string of the file's size: one grown as it is read ends up to twice that.
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad()) throw Error(ErrorCode::kInput, "cannot read the file");
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
-// Turns drafts into claims with byte spans and the bulletin's own wording as quotes.
-std::vector<Claim> ToClaims(const extract::Extraction& extraction, const text::Bulletin& doc,
-                            const std::string& bytes, const std::optional<Date>& published) {
-  std::vector<Claim> out;
-  for (const auto& d : extraction.claims) {
-    if (d.begin >= d.end || d.end > doc.text.size()) continue;  // untraceable: not stored
-    if (d.subject.empty()) continue;  // whose figure it is is unknown: not stored
-    const text::ByteRange r = doc.text.BytesOf(d.begin, d.end);
-    Claim c;
-    c.kind = d.kind;
-    c.subject = d.subject;
-    c.metric = d.metric;
-    c.partner_class = d.partner_class;
-    c.value = d.value;
-    c.value_min = d.value_min;
-    c.value_max = d.value_max;
-    c.qualifier = d.qualifier;
-    c.unit = d.unit;
-    c.object = d.object;
-    c.object_country = d.object_country;
-    c.relation = d.relation;
-    c.valid = d.valid;
-    c.recorded_from = published;
-    c.lang = d.lang;
-    c.span = {r.start, r.end};
-    c.quote = text::DecodeToUtf8(std::string_view(bytes).substr(static_cast<std::size_t>(r.start),
-                                                                static_cast<std::size_t>(r.end - r.start)),
-                                 doc.encoding);
-    c.rule = d.rule;
-    c.extractor_version = extract::kExtractorVersion;
-    out.push_back(std::move(c));
+// The claims of a bulletin between extraction and writing. A large bulletin makes a hundred
+// thousand, so each is kept in a few dozen bytes rather than as a draft of several hundred:
+// its words (subject, metric, unit, rule...) as indexes into the few the bulletin uses.
+class PendingClaims {
+ public:
+  void Add(const extract::Draft& d, const text::ByteRange& span) {
+    claims_.push_back({span, d.valid, d.value, d.value_min, d.value_max, d.kind,
+                       d.partner_class, d.qualifier, d.relation, Word(d.subject),
+                       Word(d.metric), Word(d.unit), Word(d.object), Word(d.object_country),
+                       Word(d.lang), Word(d.rule)});
   }
-  return out;
+  std::size_t size() const { return claims_.size(); }
+
+  // Claim `i` with its byte span and the bulletin's own wording, from `bytes` read in
+  // `encoding`, as its quote (in UTF-8, whatever the file's encoding).
+  Claim Get(std::size_t i, const std::string& bytes, const std::string& encoding,
+            const std::optional<Date>& published) const {
+    const Pending& p = claims_[i];
+    Claim c;
+    c.kind = p.kind;
+    c.subject = words_[p.subject];
+    c.metric = words_[p.metric];
+    c.partner_class = p.partner_class;
+    c.value = p.value;
+    c.value_min = p.value_min;
+    c.value_max = p.value_max;
+    c.qualifier = p.qualifier;
+    c.unit = words_[p.unit];
+    c.object = words_[p.object];
+    c.object_country = words_[p.object_country];
+    c.relation = p.relation;
+    c.valid = p.valid;
+    c.recorded_from = published;
+    c.lang = words_[p.lang];
+    c.span = {p.span.start, p.span.end};
+    c.quote = text::DecodeToUtf8(std::string_view(bytes).substr(static_cast<std::size_t>(p.span.start),
+                                                                static_cast<std::size_t>(p.span.end - p.span.start)),
+                                 encoding);
+    c.rule = words_[p.rule];
+    c.extractor_version = extract::kExtractorVersion;
+    return c;
+  }
+
+ private:
+  struct Pending {
+    text::ByteRange span;
+    DateRange valid;
+    std::optional<double> value, value_min, value_max;
+    ClaimKind kind;
+    PartnerClass partner_class;
+    Qualifier qualifier;
+    RelationType relation;
+    std::uint32_t subject, metric, unit, object, object_country, lang, rule;  // in words_
+  };
+
+  std::uint32_t Word(const std::string& w) {
+    const auto [it, added] = index_.try_emplace(w, static_cast<std::uint32_t>(words_.size()));
+    if (added) words_.push_back(w);
+    return it->second;
+  }
+
+  std::deque<Pending> claims_;
+  std::vector<std::string> words_;
+  std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+// A bulletin read and extracted: what its version row says, and its claims. The parsed text
+// is gone by then: it is the largest part of reading, and writing needs only the file's
+// bytes.
+struct Reading {
+  std::string title, publisher, lang, encoding;
+  std::optional<Date> published;
+  bool inferred = false;
+  PendingClaims claims;
+  std::vector<std::string> warnings;  // what was read and not used
+};
+
+Reading ReadBulletin(const std::string& bytes, const std::optional<Sidecar>& sidecar) {
+  const text::Bulletin doc = text::ParseBulletin(bytes, sidecar ? sidecar->encoding : "");
+  if (doc.paragraphs.empty())
+    throw Error(ErrorCode::kInput, std::string("not a bulletin: no text after the title") +
+                                       (doc.html ? " (an HTML page without paragraphs)" : ""));
+  Reading r;
+  r.title = doc.title;
+  r.publisher = doc.publisher;
+  r.lang = doc.lang;
+  r.encoding = doc.encoding;
+  r.published = doc.published_on;
+  if (sidecar && sidecar->published_on) r.published = sidecar->published_on;
+  r.inferred = !r.published;
+  if (r.inferred) r.published = extract::LatestDateMentioned(doc);
+  const extract::Extraction extraction = extract::Extract(doc, r.published, [&](extract::Draft&& d) {
+    if (d.begin >= d.end || d.end > doc.text.size()) return;  // untraceable: not stored
+    if (d.subject.empty()) return;  // whose figure it is is unknown: not stored
+    r.claims.Add(d, doc.text.BytesOf(d.begin, d.end));
+  });
+  r.warnings = doc.warnings;
+  r.warnings.insert(r.warnings.end(), extraction.warnings.begin(), extraction.warnings.end());
+  return r;
 }
 
 // The gazetteer goes with each run, so that queries can resolve any name of a place.
@@ -180,7 +252,7 @@ void IngestFiles(store::Store& store, const std::vector<std::string>& files,
     IngestFileResult result{file, IngestFileResult::Status::kRejected, 0, ""};
     try {
       const std::string absolute = fs::absolute(file).lexically_normal().string();
-      const std::string bytes = ReadFile(file, options.max_file_bytes);
+      std::string bytes = ReadFile(file, options.max_file_bytes);
       const std::string sha = Sha256Hex(bytes);
       if (store.IsCurrent(absolute, sha)) {
         result.status = IngestFileResult::Status::kUnchanged;
@@ -189,33 +261,33 @@ void IngestFiles(store::Store& store, const std::vector<std::string>& files,
         continue;
       }
       const std::optional<Sidecar> sidecar = ReadSidecar(file);
-      const text::Bulletin doc = text::ParseBulletin(bytes, sidecar ? sidecar->encoding : "");
-      if (doc.paragraphs.empty())
-        throw Error(ErrorCode::kInput, std::string("not a bulletin: no text after the title") +
-                                           (doc.html ? " (an HTML page without paragraphs)" : ""));
-      std::optional<Date> published = doc.published_on;
-      if (sidecar && sidecar->published_on) published = sidecar->published_on;
-      const bool inferred = !published;
-      if (inferred) published = extract::LatestDateMentioned(doc);
-      const extract::Extraction extraction = extract::Extract(doc, published);
-      const std::vector<Claim> claims = ToClaims(extraction, doc, bytes, published);
+      const Reading reading = ReadBulletin(bytes, sidecar);
       if (!run) {
         run = store.BeginRun(extract::kExtractorVersion, now);
         AddGazetteer(store);
       }
-      store::NewVersion version{absolute, sha,  doc.title, doc.publisher, doc.lang,
-                                published, inferred, bytes, "", doc.encoding};
+      store::NewVersion version{absolute, sha, reading.title, reading.publisher, reading.lang,
+                                reading.published, reading.inferred, std::move(bytes), "",
+                                reading.encoding};
       if (sidecar) {
         if (!sidecar->publisher.empty()) version.publisher = sidecar->publisher;
         if (!sidecar->language.empty()) version.lang = sidecar->language;
         version.source_uri = sidecar->source_uri;
       }
-      const store::WriteResult written = store.WriteVersion(*run, version, claims, now);
+      // Claims are made as they are written, not all held at once.
+      std::size_t next = 0;
+      const store::WriteResult written = store.WriteVersion(
+          *run, version,
+          [&](Claim& claim) {
+            if (next == reading.claims.size()) return false;
+            claim = reading.claims.Get(next++, version.content, reading.encoding, reading.published);
+            return true;
+          },
+          now);
       result.status = written.added ? IngestFileResult::Status::kAdded
                                     : IngestFileResult::Status::kUnchanged;
       result.claims = written.claims;
-      result.warnings = doc.warnings;
-      result.warnings.insert(result.warnings.end(), extraction.warnings.begin(), extraction.warnings.end());
+      result.warnings = reading.warnings;
       spdlog::debug("{}: {} claims", file, written.claims);
     } catch (const Error& e) {
       // The files told of before this one are committed; this one is not.

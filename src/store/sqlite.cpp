@@ -74,7 +74,7 @@ Statement& Statement::Bind(int index, std::string_view value) {
 }
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
   const int rc = sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()),
-                                   SQLITE_TRANSIENT);
+                                   SQLITE_STATIC);
   if (rc != SQLITE_OK) conn_.Fail(rc, "cannot bind a parameter");
   return *this;
 }

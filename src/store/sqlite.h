@@ -50,6 +50,8 @@ class Statement {
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view value);
+  /// Binds `bytes` without copying them (a bulletin's bytes are large).
+  /// REQUIRES: they stay valid while the statement runs, until Reset() or destruction.
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
   template <typename T>

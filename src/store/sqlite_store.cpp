@@ -109,8 +109,9 @@ class SqliteStore final : public Store {
     return s.Step();
   }
 
-  WriteResult WriteVersion(std::int64_t run, const NewVersion& version,
-                           const std::vector<Claim>& claims, const Timestamp& now) override {
+  using Store::WriteVersion;
+  WriteResult WriteVersion(std::int64_t run, const NewVersion& version, const ClaimSource& claims,
+                           const Timestamp& now) override {
     Transaction tx(conn_);
     WriteResult result;
     if (IsCurrent(version.path, version.sha256)) return result;
@@ -138,18 +139,20 @@ class SqliteStore final : public Store {
       result.version_id = sqlite3_last_insert_rowid(conn_.get());
     }
     if (previous) Supersede(*previous, version.published_on, run, now);
-    for (Claim c : claims) {
+    while (true) {
+      Claim c;
+      if (!claims(c)) break;
       c.recorded_from = version.published_on;  // a statement is on record from publication
       c.recorded_to.reset();
       InsertClaim(c, result.version_id, run, now);
+      ++result.claims;
     }
     tx.Commit();
     result.added = true;
-    result.claims = static_cast<std::int64_t>(claims.size());
     return result;
   }
 
-  std::vector<Claim> SelectClaims(const ClaimFilter& f) override {
+  void ForEachClaim(const ClaimFilter& f, const ClaimVisitor& visit) override {
     std::string sql = std::string("SELECT ") + kClaimColumns +
                       " FROM claims c JOIN document_versions v ON v.id = c.document_version_id"
                       " JOIN documents d ON d.id = v.document_id WHERE 1 = 1";
@@ -190,9 +193,7 @@ class SqliteStore final : public Store {
       i += 2;
     }
     if (f.limit) s.Bind(i++, *f.limit);
-    std::vector<Claim> out;
-    while (s.Step()) out.push_back(ClaimOf(s));
-    return out;
+    while (s.Step()) visit(ClaimOf(s));
   }
 
   std::vector<DocumentInfo> Documents() override {
@@ -263,27 +264,36 @@ class SqliteStore final : public Store {
   }
 
   // Closes a replaced version and its current claims at `now`, and gives each claim a
-  // successor row whose record time ends when the new version was published.
+  // successor row whose record time ends when the new version was published. The rows are
+  // copied inside the database, so that replacing a version holds none of them in memory.
   void Supersede(std::int64_t version_id, const std::optional<Date>& replaced_on,
                  std::int64_t run, const Timestamp& now) {
-    std::vector<Claim> current;
-    {
-      Statement s(conn_, std::string("SELECT ") + kClaimColumns +
-                             " FROM claims c JOIN document_versions v ON v.id = c.document_version_id"
-                             " JOIN documents d ON d.id = v.document_id"
-                             " WHERE c.document_version_id = ? AND c.known_to IS NULL");
-      s.Bind(1, version_id);
-      while (s.Step()) current.push_back(ClaimOf(s));
-    }
     Statement close_claims(conn_,
                            "UPDATE claims SET known_to = ? WHERE document_version_id = ? AND known_to IS NULL");
     close_claims.Bind(1, now).Bind(2, version_id).Run();
     Statement close_version(conn_, "UPDATE document_versions SET known_to = ? WHERE id = ?");
     close_version.Bind(1, now).Bind(2, version_id).Run();
-    for (Claim c : current) {
-      if (!c.recorded_to) c.recorded_to = replaced_on ? replaced_on : Date::Parse(now.substr(0, 10));
-      InsertClaim(c, version_id, run, now);
-    }
+    // The rows closed just now: a version is replaced once, so no other row of it was
+    // closed at `now`.
+    Statement successors(
+        conn_,
+        "INSERT INTO claims(document_version_id, kind, subject, metric, partner_class, value, "
+        "value_min, value_max, qualifier, unit, object, object_country, relation, "
+        "valid_from, valid_from_precision, valid_from_day, valid_to, valid_to_precision, "
+        "valid_to_day, recorded_from, recorded_from_precision, recorded_from_day, "
+        "recorded_to, recorded_to_precision, recorded_to_day, known_from, known_to, lang, "
+        "quote, span_start, span_end, rule, extractor_version, ingest_run_id) "
+        "SELECT document_version_id, kind, subject, metric, partner_class, value, "
+        "value_min, value_max, qualifier, unit, object, object_country, relation, "
+        "valid_from, valid_from_precision, valid_from_day, valid_to, valid_to_precision, "
+        "valid_to_day, recorded_from, recorded_from_precision, recorded_from_day, "
+        "COALESCE(recorded_to, ?1), "
+        "CASE WHEN recorded_to IS NULL THEN ?2 ELSE recorded_to_precision END, "
+        "CASE WHEN recorded_to IS NULL THEN ?3 ELSE recorded_to_day END, "
+        "?4, NULL, lang, quote, span_start, span_end, rule, extractor_version, ?5 "
+        "FROM claims WHERE document_version_id = ?6 AND known_to = ?4 ORDER BY id");
+    BindDate(successors, 1, replaced_on ? replaced_on : Date::Parse(now.substr(0, 10)), false);
+    successors.Bind(4, now).Bind(5, run).Bind(6, version_id).Run();
   }
 
   void InsertClaim(const Claim& c, std::int64_t version_id, std::int64_t run, const Timestamp& now) {
@@ -312,6 +322,25 @@ class SqliteStore final : public Store {
 };
 
 }  // namespace
+
+WriteResult Store::WriteVersion(std::int64_t run, const NewVersion& version,
+                                const std::vector<Claim>& claims, const Timestamp& now) {
+  std::size_t next = 0;
+  return WriteVersion(
+      run, version,
+      [&](Claim& c) {
+        if (next == claims.size()) return false;
+        c = claims[next++];
+        return true;
+      },
+      now);
+}
+
+std::vector<Claim> Store::SelectClaims(const ClaimFilter& filter) {
+  std::vector<Claim> out;
+  ForEachClaim(filter, [&](const Claim& c) { out.push_back(c); });
+  return out;
+}
 
 std::unique_ptr<Store> OpenSqliteStore(const std::string& path, OpenMode mode) {
   return std::make_unique<SqliteStore>(path, mode);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,10 @@ enum class RunStatus : int {
 
 class Store {
  public:
+  /// Gives the claims to write one at a time: fills `next` and returns true, or returns
+  /// false when there are no more. A writer need not hold them all at once.
+  using ClaimSource = std::function<bool(Claim& next)>;
+
   virtual ~Store() = default;
   virtual int SchemaVersion() = 0;
   /// Sets how long a write waits for another process's write lock (ms; 0: not at all)
@@ -75,8 +80,15 @@ class Store {
   /// (system time) and its claims get successors whose record time ends at the new
   /// version's publication date.
   virtual WriteResult WriteVersion(std::int64_t run, const NewVersion& version,
-                                   const std::vector<Claim>& claims, const Timestamp& now) = 0;
-  virtual std::vector<Claim> SelectClaims(const ClaimFilter& filter) = 0;
+                                   const ClaimSource& claims, const Timestamp& now) = 0;
+  /// WriteVersion with the claims in memory.
+  WriteResult WriteVersion(std::int64_t run, const NewVersion& version,
+                           const std::vector<Claim>& claims, const Timestamp& now);
+  /// Calls `visit` with each claim that matches `filter`, as its row is read: memory does
+  /// not grow with the number of claims. REQUIRES: `visit` does not use this Store.
+  virtual void ForEachClaim(const ClaimFilter& filter, const ClaimVisitor& visit) = 0;
+  /// The claims ForEachClaim visits, collected.
+  std::vector<Claim> SelectClaims(const ClaimFilter& filter);
   virtual std::vector<DocumentInfo> Documents() = 0;
   /// Loads gazetteer places (name, kind, country, aliases); existing ones are kept.
   struct PlaceRow {

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "annals/error.h"
@@ -15,8 +17,10 @@
 namespace annals::text {
 
 std::string ToUtf8(std::u32string_view s) {
+  std::size_t bytes = 0;
+  for (char32_t c : s) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   std::string out;
-  out.reserve(s.size());
+  out.reserve(bytes);
   for (char32_t c : s) {
     if (c < 0x80) {
       out += static_cast<char>(c);
@@ -86,8 +90,21 @@ std::u32string FromUtf8(std::string_view s) {
 MappedText DecodeUtf8(std::string_view bytes) {
   if (bytes.empty()) throw Error(ErrorCode::kInput, "the file is empty");
   MappedText out;
-  out.chars.reserve(bytes.size());
-  out.origin.reserve(bytes.size());
+  // One character a lead byte, one run of origins where the width of a sequence changes:
+  // counted first, so that neither grows (to twice what it needs), with room for the few
+  // characters NFKC expands (`…` → `...`) so that normalising in place need not move them.
+  std::size_t chars = 0, runs = 0;
+  unsigned width = 0;
+  for (char b : bytes) {
+    const auto c = static_cast<unsigned char>(b);
+    if ((c & 0xC0) == 0x80) continue;
+    const unsigned w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+    runs += w != width;
+    width = w;
+  }
+  out.chars.reserve(chars + chars / 64 + 16);
+  out.origin.ReserveRuns(runs + 1);
   std::size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   for (; i < bytes.size();) {
@@ -130,8 +147,54 @@ bool IsValidUtf8(std::string_view b) {
   return true;
 }
 
+// Characters whose bytes are not known yet: a character's bytes run to where a later one
+// starts, so each is appended once a later start is seen.
+class PendingChars {
+ public:
+  explicit PendingChars(MappedText& out) : out_(out) {}
+  // A character decoded from the unit at `at` (-1: ICU does not know where it came from).
+  void Add(char32_t c, std::int64_t at) {
+    if (c == 0) {
+      const std::int64_t where = at >= 0 ? at : End();
+      throw Error(ErrorCode::kInput,
+                  "binary content: NUL character at offset " + std::to_string(where));
+    }
+    pending_.push_back({c, at});
+  }
+  // A unit starting at `at` ends every pending character that starts before it.
+  void SeenStart(std::int64_t at) {
+    if (at < 0) return;
+    std::size_t done = 0;
+    for (; done < pending_.size(); ++done) {
+      Pending& p = pending_[done];
+      if (p.start < 0) p.start = End();
+      if (at <= p.start) break;
+      out_.Append(p.c, {p.start, at});
+    }
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
+  }
+  void Finish(std::int64_t end_of_file) {
+    for (Pending& p : pending_) {
+      if (p.start < 0) p.start = End();
+      out_.Append(p.c, {p.start, end_of_file});
+    }
+    pending_.clear();
+  }
+
+ private:
+  struct Pending {
+    char32_t c;
+    std::int64_t start;
+  };
+  std::int64_t End() const { return out_.origin.empty() ? 0 : out_.origin.back().end; }
+
+  MappedText& out_;
+  std::vector<Pending> pending_;
+};
+
 // Converts with ICU, stopping at the first invalid or unmappable sequence. `skip` bytes
-// at the start (a byte-order mark) are not text.
+// at the start (a byte-order mark) are not text. Converts through a buffer of fixed size,
+// so that what the conversion holds beside its result does not grow with the file.
 MappedText Convert(std::string_view bytes, const std::string& charset, std::size_t skip) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &status),
@@ -140,47 +203,63 @@ MappedText Convert(std::string_view bytes, const std::string& charset, std::size
     throw Error(ErrorCode::kInput, "unknown encoding \"" + charset + "\"");
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   const std::string_view body = bytes.substr(skip);
-  std::vector<UChar> units(body.size() * 2 + 16);
-  std::vector<int32_t> offsets(units.size(), -1);
-  UChar* target = units.data();
-  const char* source = body.data();
-  int32_t* offset_out = offsets.data();
-  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source,
-                 body.data() + body.size(), offset_out, true, &status);
-  if (U_FAILURE(status)) {
-    char bad[32];
-    int8_t bad_len = sizeof bad;
-    UErrorCode ignore = U_ZERO_ERROR;
-    ucnv_getInvalidChars(conv.get(), bad, &bad_len, &ignore);
-    const std::size_t at = skip + static_cast<std::size_t>(source - body.data()) -
-                           static_cast<std::size_t>(std::max<int8_t>(bad_len, 0));
-    throw Error(ErrorCode::kInput, "not valid " + charset + ": bad byte sequence at offset " +
-                                       std::to_string(at));
-  }
-  const std::size_t n = static_cast<std::size_t>(target - units.data());
+  constexpr std::size_t kBufferUnits = 1 << 16;
+  std::vector<UChar> units(kBufferUnits);
+  std::vector<int32_t> offsets(kBufferUnits);
   MappedText out;
-  out.chars.reserve(n);
-  out.origin.reserve(n);
-  for (std::size_t i = 0; i < n;) {
-    UChar32 c = units[i];
-    std::size_t len = 1;
-    if (U16_IS_LEAD(units[i]) && i + 1 < n && U16_IS_TRAIL(units[i + 1])) {
-      c = U16_GET_SUPPLEMENTARY(units[i], units[i + 1]);
-      len = 2;
-    }
-    // The bytes of this character run to where the next one starts.
-    std::int64_t start = offsets[i] < 0 ? (out.origin.empty() ? 0 : out.origin.back().end)
-                                        : static_cast<std::int64_t>(skip) + offsets[i];
-    std::int64_t end = static_cast<std::int64_t>(bytes.size());
-    for (std::size_t k = i + len; k < n; ++k)
-      if (offsets[k] >= 0 && static_cast<std::int64_t>(skip) + offsets[k] > start) {
-        end = static_cast<std::int64_t>(skip) + offsets[k];
-        break;
-      }
-    if (c == 0) throw Error(ErrorCode::kInput, "binary content: NUL character at offset " + std::to_string(start));
-    out.Append(static_cast<char32_t>(c), {start, end});
-    i += len;
+  // As many characters as UTF-16 units at most: a first pass counts them, so that the text
+  // is reserved once, with room for NFKC's expansions as in DecodeUtf8, not grown.
+  const int32_t units_needed =
+      ucnv_toUChars(conv.get(), nullptr, 0, body.data(), static_cast<int32_t>(body.size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status)) {
+    const auto n = static_cast<std::size_t>(units_needed);
+    out.chars.reserve(n + n / 64 + 16);
   }
+  ucnv_reset(conv.get());
+  status = U_ZERO_ERROR;
+  PendingChars pending(out);
+  std::optional<std::pair<UChar, std::int64_t>> lead;  // a lead surrogate awaiting its trail
+  const char* source = body.data();
+  const char* const source_end = body.data() + body.size();
+  do {
+    status = U_ZERO_ERROR;
+    // ICU gives each unit's offset from where the source stood at this call.
+    const auto call_base = static_cast<std::int64_t>(skip) + (source - body.data());
+    UChar* target = units.data();
+    ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source, source_end,
+                   offsets.data(), true, &status);
+    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) {
+      char bad[32];
+      int8_t bad_len = sizeof bad;
+      UErrorCode ignore = U_ZERO_ERROR;
+      ucnv_getInvalidChars(conv.get(), bad, &bad_len, &ignore);
+      const std::size_t at = skip + static_cast<std::size_t>(source - body.data()) -
+                             static_cast<std::size_t>(std::max<int8_t>(bad_len, 0));
+      throw Error(ErrorCode::kInput, "not valid " + charset + ": bad byte sequence at offset " +
+                                         std::to_string(at));
+    }
+    const std::size_t n = static_cast<std::size_t>(target - units.data());
+    for (std::size_t i = 0; i < n; ++i) {
+      const UChar unit = units[i];
+      const std::int64_t at = offsets[i] < 0 ? -1 : call_base + offsets[i];
+      pending.SeenStart(at);
+      if (lead) {
+        const auto [lead_unit, lead_at] = *lead;
+        lead.reset();
+        if (U16_IS_TRAIL(unit)) {
+          pending.Add(static_cast<char32_t>(U16_GET_SUPPLEMENTARY(lead_unit, unit)), lead_at);
+          continue;
+        }
+        pending.Add(lead_unit, lead_at);  // a lone surrogate stands for itself
+      }
+      if (U16_IS_LEAD(unit))
+        lead = {unit, at};
+      else
+        pending.Add(unit, at);
+    }
+  } while (status == U_BUFFER_OVERFLOW_ERROR);
+  if (lead) pending.Add(lead->first, lead->second);
+  pending.Finish(static_cast<std::int64_t>(bytes.size()));
   return out;
 }
 

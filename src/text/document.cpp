@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <regex>
+#include <utility>
 
 #include "text/decode.h"
 #include "text/html.h"
@@ -106,14 +107,13 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
   std::optional<Date> meta_date;
   std::string meta_publisher;
   if (LooksLikeHtml(decoded.text)) {
-    HtmlText page = HtmlToText(decoded.text);
+    HtmlText page = HtmlToText(std::move(decoded.text));
     decoded.text = std::move(page.text);
     meta_date = page.published_on;
     meta_publisher = page.publisher;
     doc.html = true;
   }
-  doc.text = Normalize(decoded.text);
-  doc.folded = Fold(doc.text.chars);
+  doc.text = Normalize(std::move(decoded.text));
   const std::u32string& s = doc.text.chars;
 
   std::size_t en_chars = 0, zh_chars = 0;
@@ -130,8 +130,7 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
     const std::string line = ToUtf8(s.substr(b, e - b));
     if (!seen_title) {
       doc.title = Trim(line);
-      doc.title_line = {b, e, LanguageOf(s.substr(b, e - b),
-                                         std::u32string_view(doc.folded).substr(b, e - b))};
+      doc.title_line = {b, e, LanguageOf(s.substr(b, e - b), doc.Folded(b, e))};
       seen_title = true;
       continue;
     }
@@ -153,8 +152,7 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
       }
     }
     if (IsFurniture(line)) continue;
-    Paragraph p{b, e, LanguageOf(s.substr(b, e - b),
-                                 std::u32string_view(doc.folded).substr(b, e - b))};
+    Paragraph p{b, e, LanguageOf(s.substr(b, e - b), doc.Folded(b, e))};
     if (p.lang == "en") {
       en_chars += e - b;
     } else {

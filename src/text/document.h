@@ -8,6 +8,7 @@
 
 #include "annals/time.h"
 #include "text/mapped_text.h"
+#include "text/unicode.h"
 
 namespace annals::text {
 
@@ -34,8 +35,7 @@ struct Sentence {
 
 /// A decoded, normalised bulletin.
 struct Bulletin {
-  MappedText text;        ///< Normalised text, mapped to the file's bytes.
-  std::u32string folded;  ///< Matching form of `text.chars`, same length (see Fold).
+  MappedText text;  ///< Normalised text, mapped to the file's bytes.
   std::string title;
   std::optional<Date> published_on;  ///< From the header line, if there is one.
   std::string publisher;             ///< From the header's source, if there is one.
@@ -54,6 +54,9 @@ struct Bulletin {
   std::u32string_view Chars(std::size_t begin, std::size_t end) const {
     return std::u32string_view(text.chars).substr(begin, end - begin);
   }
+  /// The matching form of chars [begin, end), same length (see Fold). Made on each call,
+  /// a paragraph at a time, so that the bulletin holds its text once, not twice.
+  std::u32string Folded(std::size_t begin, std::size_t end) const { return Fold(Chars(begin, end)); }
 };
 
 /// Decodes and parses a bulletin file's bytes: plain text or a saved HTML page, in any

@@ -101,15 +101,41 @@ bool IsElement(const GumboNode* node, GumboTag tag) {
          node->v.element.tag == tag;
 }
 
+// Which character of the decoded page each byte of its UTF-8 form (what gumbo reads)
+// belongs to: the characters before every 64th byte, and the lead bytes from there, in
+// a sixteenth of the room one index a byte would take.
+class CharOfByte {
+ public:
+  explicit CharOfByte(const std::string& utf8) : utf8_(utf8) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      if (i % kBlock == 0) before_block_.push_back(chars);
+      chars += IsLead(utf8[i]);
+    }
+  }
+  std::size_t operator()(std::size_t byte) const {
+    const std::size_t block = byte / kBlock;
+    std::size_t leads = before_block_[block];
+    for (std::size_t i = block * kBlock; i <= byte; ++i) leads += IsLead(utf8_[i]);
+    return leads - 1;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 64;
+  static bool IsLead(char b) { return (static_cast<unsigned char>(b) & 0xC0) != 0x80; }
+  const std::string& utf8_;
+  std::vector<std::size_t> before_block_;
+};
+
 struct Walker {
-  const MappedText& decoded;
-  const std::vector<std::size_t>& char_of_byte;  // UTF-8 buffer byte → decoded char
+  const MappedText& decoded;  // its origins; its characters are gumbo's by now
+  const CharOfByte& char_of_byte;
   MappedText out;
   int in_pre = 0;  // <pre> elements open around the text being read
 
   ByteRange Origin(std::size_t buffer_begin, std::size_t buffer_end) const {
-    const std::size_t first = char_of_byte[buffer_begin];
-    const std::size_t last = char_of_byte[buffer_end - 1];
+    const std::size_t first = char_of_byte(buffer_begin);
+    const std::size_t last = char_of_byte(buffer_end - 1);
     return {decoded.origin[first].start, decoded.origin[last].end};
   }
 
@@ -219,19 +245,17 @@ bool LooksLikeHtml(const MappedText& decoded) {
          head.find("<body") != std::string::npos;
 }
 
-HtmlText HtmlToText(const MappedText& decoded) {
-  // gumbo reads UTF-8: serialise the decoded text, remembering each byte's character.
-  std::string utf8;
-  std::vector<std::size_t> char_of_byte;
-  for (std::size_t i = 0; i < decoded.size(); ++i) {
-    const std::string c = ToUtf8(std::u32string_view(&decoded.chars[i], 1));
-    utf8 += c;
-    char_of_byte.insert(char_of_byte.end(), c.size(), i);
-  }
+HtmlText HtmlToText(MappedText decoded) {
+  // gumbo reads UTF-8: serialise the decoded text, remembering each byte's character. The
+  // characters themselves are not needed past this: gumbo gives them back decoded.
+  const std::string utf8 = ToUtf8(decoded.chars);
   if (HtmlNestingDepth(utf8, kMaxNesting) > kMaxNesting)
     throw Error(ErrorCode::kInput, "the page nests its elements more than " +
                                        std::to_string(kMaxNesting) +
                                        " levels deep, past what Annals reads (or a browser nests)");
+  const CharOfByte char_of_byte(utf8);
+  const std::size_t chars = decoded.size();
+  std::u32string().swap(decoded.chars);  // an assignment would keep the buffer
   // gumbo records each parse error with a copy of its stack of open elements; nothing here
   // reads them, and on hostile markup they take far more memory than the page.
   static const GumboOptions kOptions = [] {
@@ -245,6 +269,7 @@ HtmlText HtmlToText(const MappedText& decoded) {
   HtmlText result;
   Metas(parsed->root, result);
   Walker walker{decoded, char_of_byte, {}};
+  walker.out.chars.reserve(chars + 16);  // a page's text is no longer than the page...
   // The title line: <title>, else the first <h1>.
   if (const GumboNode* t = Find(parsed->root, GUMBO_TAG_TITLE)) {
     for (unsigned i = 0; i < t->v.element.children.length; ++i) {
@@ -256,6 +281,10 @@ HtmlText HtmlToText(const MappedText& decoded) {
   }
   const GumboNode* body = Find(parsed->root, GUMBO_TAG_BODY);
   walker.Walk(body ? body : parsed->root);
+  // ...but may be much shorter, and is held for all of extraction.
+  if (walker.out.chars.capacity() > walker.out.size() + walker.out.size() / 4)
+    walker.out.chars.shrink_to_fit();
+  walker.out.origin.ShrinkToFit();
   result.text = std::move(walker.out);
   return result;
 }

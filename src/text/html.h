@@ -26,6 +26,6 @@ struct HtmlText {
 /// reference in the file; line breaks between blocks map to no bytes. White space inside
 /// a block is one space, as a browser shows it (`<pre>` and `<br>` keep line breaks).
 /// Throws Error(kInput) for a page nested deeper than a browser nests (512 levels).
-HtmlText HtmlToText(const MappedText& decoded);
+HtmlText HtmlToText(MappedText decoded);
 
 }  // namespace annals::text

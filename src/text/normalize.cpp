@@ -1,10 +1,67 @@
-// Normalisation steps of the text layer; each keeps MappedText::origin aligned.
+// Normalisation steps of the text layer; each keeps MappedText::origin aligned. Each step
+// rewrites the text in place, so that normalising holds one copy of the text, not one a step.
 #include "text/normalize.h"
+
+#include <deque>
+#include <utility>
 
 #include "text/unicode.h"
 
 namespace annals::text {
 namespace {
+
+// Rewrites a text in place. Characters are read in order and each is written as itself,
+// as others or not at all; what is written goes over characters already read, so one
+// buffer serves both (what runs ahead of the reading, after an expansion, waits aside).
+// Looking ahead at characters not yet read is safe; looking behind must go through
+// LastWritten() or remember what was read.
+class Rewriter {
+ public:
+  explicit Rewriter(MappedText& text) : text_(text), read_(text.origin) {
+    // About as many runs as the text had: a vector that doubles would hold twice that.
+    origin_.ReserveRuns(text.origin.Runs() + text.origin.Runs() / 16 + 16);
+  }
+  Rewriter(const Rewriter&) = delete;
+  Rewriter& operator=(const Rewriter&) = delete;
+
+  const std::u32string& chars() const { return text_.chars; }
+  // Writes `c` with the bytes of character `i`, the one being read. REQUIRES: `i` does not
+  // decrease from call to call.
+  void Put(char32_t c, std::size_t i) {
+    origin_.push_back(read_[i]);
+    while (!waiting_.empty() && written_ <= i) {
+      text_.chars[written_++] = waiting_.front();
+      waiting_.pop_front();
+    }
+    if (waiting_.empty() && written_ <= i)
+      text_.chars[written_++] = c;
+    else
+      waiting_.push_back(c);
+  }
+  void Keep(std::size_t i) { Put(text_.chars[i], i); }
+  // The last character written, or 0 before the first.
+  char32_t LastWritten() const {
+    if (!waiting_.empty()) return waiting_.back();
+    return written_ == 0 ? 0 : text_.chars[written_ - 1];
+  }
+  // The last `n` characters written. REQUIRES: nothing waits and n <= what was written.
+  std::u32string_view LastWritten(std::size_t n) const {
+    return std::u32string_view(text_.chars).substr(written_ - n, n);
+  }
+  void Finish() {
+    text_.chars.resize(written_);
+    text_.chars.reserve(written_ + waiting_.size());  // exactly: appending would double it
+    text_.chars.append(waiting_.begin(), waiting_.end());
+    text_.origin = std::move(origin_);
+  }
+
+ private:
+  MappedText& text_;
+  Origins::Cursor read_;
+  Origins origin_;
+  std::size_t written_ = 0;
+  std::deque<char32_t> waiting_;
+};
 
 bool IsAsciiLower(char32_t c) { return c >= 'a' && c <= 'z'; }
 
@@ -24,35 +81,40 @@ std::size_t PinyinAnnotationAt(const std::u32string& s, std::size_t i) {
   return j - i + 1;
 }
 
-MappedText Nfkc(const MappedText& in) {
-  MappedText out;
-  out.chars.reserve(in.size());
-  out.origin.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
+void Nfkc(MappedText& text) {
+  Rewriter out(text);
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = out.chars()[i];
     // CRLF is one line break, and so is a lone CR (as old Mac files end their lines): a CR
-    // never simply vanishes, which would join the words on either side of it.
-    if (in.chars[i] == '\r') {
-      if (i + 1 == in.size() || in.chars[i + 1] != '\n') out.Append('\n', in.origin[i]);
+    // never simply vanishes, which would join the words on either side of it. The text
+    // after `i` is not yet rewritten.
+    if (c == '\r') {
+      if (i + 1 == n || out.chars()[i + 1] != '\n') out.Put('\n', i);
       continue;
     }
-    for (char32_t c : NfkcOf(in.chars[i])) out.Append(c, in.origin[i]);
+    for (char32_t d : NfkcOf(c)) out.Put(d, i);
   }
-  return out;
+  out.Finish();
 }
 
-MappedText DropPinyin(const MappedText& in) {
-  MappedText out;
-  for (std::size_t i = 0; i < in.size();) {
-    if (i > 0 && IsHan(in.chars[i - 1])) {
-      if (const std::size_t n = PinyinAnnotationAt(in.chars, i)) {
-        i += n;
+void DropPinyin(MappedText& text) {
+  Rewriter out(text);
+  const std::size_t n = text.size();
+  char32_t previous = 0;  // the character read before `i`
+  for (std::size_t i = 0; i < n;) {
+    if (i > 0 && IsHan(previous)) {
+      if (const std::size_t length = PinyinAnnotationAt(out.chars(), i)) {
+        previous = out.chars()[i + length - 1];
+        i += length;
         continue;
       }
     }
-    out.Append(in.chars[i], in.origin[i]);
+    previous = out.chars()[i];
+    out.Keep(i);
     ++i;
   }
-  return out;
+  out.Finish();
 }
 
 // The few English words that do end in `fi`: written without a hyphen, they are words.
@@ -68,38 +130,51 @@ bool IsWordEndingInFi(std::u32string_view w) {
 // `Sheffi eld`. English words do not end in `fi` or `fl`, so a space after such a letter
 // run, before a lower-case letter, is a broken ligature. A hyphen before the run marks a
 // compound such as `Wi-Fi`, which is left alone.
-MappedText RepairLigatures(const MappedText& in) {
-  MappedText out;
-  const std::u32string& s = in.chars;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (s[i] == ' ' && i >= 2 && i + 1 < s.size() && IsAsciiLower(s[i + 1]) &&
-        s[i - 2] == 'f' && (s[i - 1] == 'i' || s[i - 1] == 'l')) {
-      std::size_t start = i - 2;
-      while (start > 0 && IsLetter(s[start - 1])) --start;
-      const bool compound = start > 0 && s[start - 1] == '-';
-      if (!compound && !IsWordEndingInFi(s.substr(start, i - start))) continue;  // drop the space
+void RepairLigatures(MappedText& text) {
+  Rewriter out(text);
+  const std::size_t n = text.size();
+  // The letter run read last: where it starts and what comes before it. Only spaces are
+  // dropped, so the run is also the last characters written.
+  std::size_t run_start = 0;
+  char32_t before_run = 0, before_last = 0, last = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = out.chars()[i];
+    if (c == ' ' && i >= 2 && i + 1 < n && IsAsciiLower(out.chars()[i + 1]) &&
+        before_last == 'f' && (last == 'i' || last == 'l')) {
+      const bool compound = run_start > 0 && before_run == '-';
+      if (!compound && !IsWordEndingInFi(out.LastWritten(i - run_start))) {  // drop the space
+        before_last = last, last = c;
+        continue;
+      }
     }
-    out.Append(s[i], in.origin[i]);
+    if (IsLetter(c) && !IsLetter(last)) run_start = i, before_run = last;
+    before_last = last, last = c;
+    out.Keep(i);
   }
-  return out;
+  out.Finish();
 }
 
 // Runs of spaces and tabs become one space, so that phrases match however the page was
 // laid out; line breaks stay, they separate paragraphs.
-MappedText FoldSpaces(const MappedText& in) {
-  MappedText out;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    const char32_t c = in.chars[i] == '\t' ? U' ' : in.chars[i];
-    if (c == ' ' && !out.chars.empty() && out.chars.back() == ' ') continue;
-    out.Append(c, in.origin[i]);
+void FoldSpaces(MappedText& text) {
+  Rewriter out(text);
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = out.chars()[i] == '\t' ? U' ' : out.chars()[i];
+    if (c == ' ' && out.LastWritten() == ' ') continue;
+    out.Put(c, i);
   }
-  return out;
+  out.Finish();
 }
 
 }  // namespace
 
-MappedText Normalize(const MappedText& in) {
-  return RepairLigatures(FoldSpaces(DropPinyin(Nfkc(in))));
+MappedText Normalize(MappedText text) {
+  Nfkc(text);
+  DropPinyin(text);
+  FoldSpaces(text);
+  RepairLigatures(text);
+  return text;
 }
 
 }  // namespace annals::text

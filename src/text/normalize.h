@@ -10,6 +10,6 @@ namespace annals::text {
 /// after Han characters removed (`國(guó)` → `國`), and
 /// ligatures broken by PDF extraction repaired (`signifi cant` → `significant`). Removed
 /// characters vanish; the rest keep their origin, so spans still map to the original bytes.
-MappedText Normalize(const MappedText& in);
+MappedText Normalize(MappedText text);
 
 }  // namespace annals::text

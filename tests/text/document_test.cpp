@@ -56,7 +56,7 @@ TEST_CASE("ParseBulletin reads an English bulletin with an Updated/Source header
         "In 2019, Xi'an received 40 foreign delegations from 18 countries.");
   CHECK(ParagraphText(doc, 1) == "The city also hosted three international trade fairs.");
   for (const auto& p : doc.paragraphs) CHECK(p.lang == "en");
-  CHECK(doc.folded.size() == doc.text.size());
+  CHECK(doc.Folded(0, doc.text.size()).size() == doc.text.size());
 }
 
 TEST_CASE("ParseBulletin reads a Simplified Chinese bulletin with a 时间/来源 header",
