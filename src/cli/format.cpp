@@ -10,6 +10,12 @@
 namespace annals::cli {
 namespace {
 
+// JSON text of `j`. A file name on Linux is bytes, not always UTF-8; JSON must be: bytes
+// that are not UTF-8 come out as U+FFFD rather than ending the output partway.
+std::string Json(const nlohmann::json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 using nlohmann::json;
 
 json DateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
@@ -291,11 +297,11 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
         items.push_back(j);
       }
       if (format == Format::kJsonl) {
-        for (const auto& j : items) out << j.dump() << "\n";
+        for (const auto& j : items) out << Json(j) << "\n";
       } else {
         json doc = {{"claims", items},
                     {"explanation", result.explanation.empty() ? json(nullptr) : json(result.explanation)}};
-        out << doc.dump(2) << "\n";
+        out << Json(doc, 2) << "\n";
       }
       return;
     }
@@ -348,13 +354,13 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
 void PrintClaims(std::ostream& out, const std::function<void(const ClaimVisitor&)>& claims,
                  Format format) {
   if (format == Format::kJsonl) {
-    claims([&](const Claim& c) { out << ClaimJson(c).dump() << "\n"; });
+    claims([&](const Claim& c) { out << Json(ClaimJson(c)) << "\n"; });
   } else if (format == Format::kJson) {
     // What json::dump(2) prints for the array, one element at a time: each indented one
     // level (a JSON text holds no raw line break but those between its members).
     bool first = true;
     claims([&](const Claim& c) {
-      std::string item = ClaimJson(c).dump(2);
+      std::string item = Json(ClaimJson(c), 2);
       out << (first ? "[\n  " : ",\n  ");
       for (char ch : item) {
         out << ch;
@@ -394,10 +400,10 @@ void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Fo
   if (format == Format::kJson || format == Format::kJsonl) {
     json all = json::array();
     for (const auto& d : docs) {
-      if (format == Format::kJsonl) out << to_json(d).dump() << "\n";
+      if (format == Format::kJsonl) out << Json(to_json(d)) << "\n";
       else all.push_back(to_json(d));
     }
-    if (format == Format::kJson) out << all.dump(2) << "\n";
+    if (format == Format::kJson) out << Json(all, 2) << "\n";
     return;
   }
   std::vector<std::vector<std::string>> rows;
