@@ -205,6 +205,75 @@ void DateTiesFromProfiles(const text::Bulletin& doc, const std::optional<Date>& 
   }
 }
 
+// Cells of a table row written with `|` (`新疆 | 阿尔泰边疆区 | 俄罗斯 | 亚洲 | 1999年8月22日`):
+// [begin, end) ranges of `line` without the spaces around them.
+std::vector<std::pair<std::size_t, std::size_t>> CellsOf(std::u32string_view line) {
+  std::vector<std::pair<std::size_t, std::size_t>> cells;
+  for (std::size_t b = 0, i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] != '|') continue;
+    std::size_t cb = b, ce = i;
+    while (cb < ce && text::IsSpace(line[cb])) ++cb;
+    while (ce > cb && text::IsSpace(line[ce - 1])) --ce;
+    cells.emplace_back(cb, ce);
+    b = i + 1;
+  }
+  return cells;
+}
+
+// A table of partners: a header row with a column for the partner (`友好管辖区`, `Sister
+// city`), one for its country and one for the date the tie began; each row below is a tie.
+void ExtractTableTies(const text::Bulletin& doc, const std::string& city, const std::optional<Date>& published,
+                      const Knowledge& k, std::vector<Draft>& ties) {
+  constexpr std::size_t kNone = SIZE_MAX;
+  std::size_t partner = kNone, country = kNone, date = kNone;  // columns, once a header is read
+  for (const auto& p : doc.paragraphs) {
+    const std::u32string line = doc.Folded(p.begin, p.end);
+    const auto cells = CellsOf(line);
+    if (cells.size() < 3) {
+      partner = kNone;
+      continue;
+    }
+    const auto cell = [&](std::size_t c) {
+      return std::u32string_view(line).substr(cells[c].first, cells[c].second - cells[c].first);
+    };
+    if (partner == kNone) {
+      country = date = kNone;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const std::u32string_view h = cell(c);
+        if (k.PhraseAt("table_partner", h, 0) && partner == kNone) partner = c;
+        else if (k.PhraseAt("table_country", h, 0)) country = c;
+        else if (k.PhraseAt("table_tie_date", h, 0)) date = c;
+      }
+      if (country == kNone) partner = kNone;
+      continue;
+    }
+    if (partner >= cells.size() || cell(partner).empty()) continue;
+    const std::string name = text::ToUtf8(doc.Chars(p.begin + cells[partner].first,
+                                                     p.begin + cells[partner].second));
+    const Place* known = k.PlaceNamed(name);
+    const Place* nation = country < cells.size() ? k.PlaceNamed(text::ToUtf8(cell(country))) : nullptr;
+    if (!nation || nation->kind != "country" || nation->name == "China") continue;
+    Draft d;
+    d.kind = ClaimKind::kRelation;
+    d.begin = p.begin + cells[partner].first;
+    d.end = p.begin + cells[partner].second;
+    d.lang = p.lang;
+    d.rule = "relation.table_row";
+    d.subject = city;
+    d.object = known ? known->name : name;
+    d.object_country = nation->name;
+    d.relation = RelationType::kFriendshipCity;
+    d.metric = std::string(ToString(d.relation));
+    if (date < cells.size())
+      for (const auto& t : FindTimes(cell(date), k, published))
+        if (t.kind == TimeExpr::Kind::kPoint && t.range.from) {
+          d.valid = {t.range.from, std::nullopt};
+          break;
+        }
+    ties.push_back(std::move(d));
+  }
+}
+
 std::optional<int> FrameYear(const text::Bulletin& doc, const Knowledge& k) {
   const std::u32string title = text::Fold(text::FromUtf8(doc.title));
   for (const auto& t : FindTimes(title, k, std::nullopt))
@@ -339,6 +408,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       }
     }
   }
+  ExtractTableTies(doc, result.city, published, k, ties);
   DateTiesFromProfiles(doc, published, k, ties);
   for (Draft& d : ties) sink(std::move(d));
   return result;

@@ -156,3 +156,18 @@ TEST_CASE("a partner's profile block dates a tie its list left undated", "[extra
   CHECK(ties[0].valid.from->ToString() == "1994-05-03");
   CHECK_FALSE(ties[1].valid.from);  // its block says nothing of when the tie began
 }
+
+TEST_CASE("each row of a table of partners is a tie, dated by its column", "[extract][relations][zh]") {
+  const auto ties = TiesOf(
+      "哈尔滨管辖区 | 友好管辖区 | 国家 | 结好日期\n\n哈尔滨市 | 奥斯特维克州 | 德国 | 2001年3月5日\n\n"
+      " | 拉巴尔卡省 | 智利 | 2010年7月1日\n\n | 北京市 | 中国 | 2011年1月1日");
+  REQUIRE(ties.size() == 2);  // not the domestic row
+  CHECK(ties[0].object == "奥斯特维克州");
+  CHECK(ties[0].object_country == "Germany");
+  REQUIRE(ties[0].valid.from);
+  CHECK(ties[0].valid.from->ToString() == "2001-03-05");
+  CHECK(ties[1].object == "拉巴尔卡省");
+  CHECK(ties[1].object_country == "Chile");
+  // A table that is not one of partners gives none.
+  CHECK(TiesOf("年份 | 国家 | 人数\n\n2019 | 德国 | 300").empty());
+}
