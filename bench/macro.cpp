@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -507,24 +508,55 @@ struct ProcessRun {
   int status;
 };
 
-// Runs `argv` as its own process with its output thrown away.
-ProcessRun Spawn(const std::vector<std::string>& argv) {
+// Runs `argv` as its own process with its output thrown away, and waits for it.
+ProcessRun SpawnAndWait(const std::vector<std::string>& argv, int out_fd) {
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  if (out_fd >= 0)
+    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+  else
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   const auto start = Clock::now();
   pid_t pid = 0;
-  if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0)
-    throw std::runtime_error("cannot run " + argv[0]);
+  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot run " + argv[0]);
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  posix_spawn_file_actions_destroy(&actions);
   return {Since(start), usage.ru_maxrss, status};
+}
+
+constexpr const char* kMeasureFlag = "--measure";
+
+// `annals_bench_macro --measure PROGRAM ARGS...`: runs the program and prints its wall
+// time, peak memory and status. A child's peak as wait4 reports it includes the memory of
+// the process that started it (the kernel counts the image it replaced), so the program
+// is started from this small process rather than from the large benchmark.
+int Measure(int argc, char** argv) {
+  const ProcessRun r = SpawnAndWait(std::vector<std::string>(argv + 2, argv + argc), -1);
+  std::printf("%.9f %ld %d\n", r.seconds, r.peak_kb, r.status);
+  return 0;
+}
+
+ProcessRun Spawn(const std::vector<std::string>& argv) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe");
+  std::vector<std::string> measured = {fs::read_symlink("/proc/self/exe").string(), kMeasureFlag};
+  measured.insert(measured.end(), argv.begin(), argv.end());
+  const ProcessRun helper = SpawnAndWait(measured, out[1]);
+  close(out[1]);
+  char buf[128] = {};
+  const ssize_t n = read(out[0], buf, sizeof buf - 1);
+  close(out[0]);
+  ProcessRun r{};
+  if (helper.status != 0 || n <= 0 || std::sscanf(buf, "%lf %ld %d", &r.seconds, &r.peak_kb, &r.status) != 3)
+    throw std::runtime_error("cannot measure " + argv[0]);
+  return r;
 }
 
 // --- The run -------------------------------------------------------------------------------
@@ -780,6 +812,7 @@ void Print() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 2 && std::string(argv[1]) == kMeasureFlag) return Measure(argc, argv);
   try {
     const Args a = Parse(argc, argv);
     fs::create_directories(a.work);
