@@ -93,23 +93,29 @@ TEST_CASE("no as-of query reads the whole claims table", "[query][plan]") {
   for (const char* subject : {"Harbin", "Changchun"}) {
     const std::string doc = std::string("/") + subject;
     auto claims = std::vector<Claim>{Figure(subject, 20), Figure(subject, 30)};
-    store->WriteVersion(store->BeginRun("test", first),
-                        {doc, doc + "-sha", "Report", "", "en", Date::Parse("2019-01-23"), false, "x", "", "UTF-8"},
-                        claims, first);
+    store->WriteVersion(
+        store->BeginRun("test", first),
+        {doc, doc + "-sha", "Report", "", "en", Date::Parse("2019-01-23"), false, "x", "", "UTF-8"},
+        claims, first);
   }
 
   const std::vector<Filter> selective = {
-      {"subject and metric", [](ClaimQuery& q) { q.subject = "Harbin", q.metric = "partner_cities"; }},
+      {"subject and metric",
+       [](ClaimQuery& q) { q.subject = "Harbin", q.metric = "partner_cities"; }},
       {"subject, metric and class",
        [](ClaimQuery& q) {
-         q.subject = "Harbin", q.metric = "partner_cities", q.partner_class = PartnerClass::kFriendship;
+         q.subject = "Harbin", q.metric = "partner_cities",
+         q.partner_class = PartnerClass::kFriendship;
        }},
       {"subject", [](ClaimQuery& q) { q.subject = "Harbin"; }},
       {"metric", [](ClaimQuery& q) { q.metric = "partner_cities"; }},
       {"metric and class",
-       [](ClaimQuery& q) { q.metric = "partner_cities", q.partner_class = PartnerClass::kFriendship; }},
+       [](ClaimQuery& q) {
+         q.metric = "partner_cities", q.partner_class = PartnerClass::kFriendship;
+       }},
       {"kind", [](ClaimQuery& q) { q.kind = ClaimKind::kCount; }},
-      {"unknown subject", [](ClaimQuery& q) { q.subject = "Atlantis", q.metric = "partner_cities"; }},
+      {"unknown subject",
+       [](ClaimQuery& q) { q.subject = "Atlantis", q.metric = "partner_cities"; }},
       // Known exceptions, today planned as `SCAN c`: a question with only times (or only a
       // class) asks for most of the table. An index on the record day (tried: claims by
       // recorded_from_day) turns the bare as-reported-on query into a range search, but
@@ -120,7 +126,8 @@ TEST_CASE("no as-of query reads the whole claims table", "[query][plan]") {
   };
   const std::vector<Filter> times = {
       {"as reported on", [](ClaimQuery& q) { q.as_reported_on = Date::Parse("2019-06-01"); }},
-      {"as reported on before any report", [](ClaimQuery& q) { q.as_reported_on = Date::Parse("2001"); }},
+      {"as reported on before any report",
+       [](ClaimQuery& q) { q.as_reported_on = Date::Parse("2001"); }},
       {"as reported on, with a limit",
        [](ClaimQuery& q) { q.as_reported_on = Date::Parse("2019-06-01"), q.limit = 10; }},
       {"valid at", [](ClaimQuery& q) { q.valid_from = q.valid_to = Date::Parse("2018"); }},
