@@ -10,10 +10,10 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -120,7 +120,8 @@ struct Db {
 struct Stmt {
   sqlite3_stmt* s = nullptr;
   Stmt(Db& db, const std::string& sql) {
-    if (sqlite3_prepare_v3(db.db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db.db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) !=
+        SQLITE_OK)
       throw std::runtime_error(sql.substr(0, 60) + ": " + sqlite3_errmsg(db.db));
   }
   ~Stmt() { sqlite3_finalize(s); }
@@ -180,11 +181,20 @@ std::vector<Value> RowOf(const Stmt& st, int columns) {
 void BindValue(Stmt& st, int index, const Value& v) {
   const int n = static_cast<int>(v.s.size());
   switch (v.type) {
-    case SQLITE_INTEGER: sqlite3_bind_int64(st.s, index, v.i); break;
-    case SQLITE_FLOAT: sqlite3_bind_double(st.s, index, v.d); break;
-    case SQLITE_TEXT: sqlite3_bind_text(st.s, index, v.s.data(), n, SQLITE_STATIC); break;
-    case SQLITE_BLOB: sqlite3_bind_blob(st.s, index, v.s.data(), n, SQLITE_STATIC); break;
-    default: sqlite3_bind_null(st.s, index);
+    case SQLITE_INTEGER:
+      sqlite3_bind_int64(st.s, index, v.i);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_bind_double(st.s, index, v.d);
+      break;
+    case SQLITE_TEXT:
+      sqlite3_bind_text(st.s, index, v.s.data(), n, SQLITE_STATIC);
+      break;
+    case SQLITE_BLOB:
+      sqlite3_bind_blob(st.s, index, v.s.data(), n, SQLITE_STATIC);
+      break;
+    default:
+      sqlite3_bind_null(st.s, index);
   }
 }
 
@@ -320,7 +330,8 @@ double SqliteFloor(Db& source, const std::vector<Stored>& docs, const std::strin
   db.Exec("PRAGMA synchronous = NORMAL");
   db.Exec(ReadFile(schema));
   db.Exec("INSERT INTO ingest_runs(started_at, extractor_version) VALUES ('x', 'x')");
-  Stmt version_in(source, std::string("SELECT ") + kVersionColumns + " FROM document_versions WHERE id = ?");
+  Stmt version_in(
+      source, std::string("SELECT ") + kVersionColumns + " FROM document_versions WHERE id = ?");
   Stmt claims_in(source, std::string("SELECT ") + kClaimColumns +
                              " FROM claims WHERE document_version_id = ? ORDER BY id");
   Stmt document_out(db, "INSERT INTO documents(path) VALUES (?)");
@@ -348,17 +359,20 @@ double SqliteFloor(Db& source, const std::vector<Stored>& docs, const std::strin
     begin.Reset();
     begin.Step();
     document_out.Reset();
-    sqlite3_bind_text(document_out.s, 1, d.path.data(), static_cast<int>(d.path.size()), SQLITE_STATIC);
+    sqlite3_bind_text(document_out.s, 1, d.path.data(), static_cast<int>(d.path.size()),
+                      SQLITE_STATIC);
     document_out.Step();
     version_out.Reset();
     sqlite3_bind_int64(version_out.s, 1, sqlite3_last_insert_rowid(db.db));
-    for (int i = 0; i < 11; ++i) BindValue(version_out, i + 2, version[static_cast<std::size_t>(i)]);
+    for (int i = 0; i < 11; ++i)
+      BindValue(version_out, i + 2, version[static_cast<std::size_t>(i)]);
     version_out.Step();
     const std::int64_t version_id = sqlite3_last_insert_rowid(db.db);
     for (const auto& c : claims) {
       claim_out.Reset();
       sqlite3_bind_int64(claim_out.s, 1, version_id);
-      for (int i = 0; i < kClaimColumnCount; ++i) BindValue(claim_out, i + 2, c[static_cast<std::size_t>(i)]);
+      for (int i = 0; i < kClaimColumnCount; ++i)
+        BindValue(claim_out, i + 2, c[static_cast<std::size_t>(i)]);
       claim_out.Step();
     }
     commit.Reset();
@@ -387,7 +401,8 @@ struct Latencies {
   }
   std::string Summary() {
     if (seconds.empty()) return "none";
-    return "p50 " + Duration(At(0.5)) + " · p99 " + Duration(At(0.99)) + " · max " + Duration(At(1));
+    return "p50 " + Duration(At(0.5)) + " · p99 " + Duration(At(0.99)) + " · max " +
+           Duration(At(1));
   }
 };
 
@@ -397,19 +412,20 @@ class HandWrittenQuery {
  public:
   HandWrittenQuery(Db& db, bool with_metric)
       : with_metric_(with_metric),
-        stmt_(db, std::string(
-                      "SELECT c.id, c.kind, c.subject, c.metric, c.partner_class, c.value, "
-                      "c.value_min, c.value_max, c.qualifier, c.unit, c.object, c.object_country, "
-                      "c.relation, c.valid_from, c.valid_to, c.recorded_from, c.recorded_to, "
-                      "c.known_from, c.known_to, c.lang, c.quote, c.span_start, c.span_end, c.rule, "
-                      "c.extractor_version, v.id, d.path, v.title, v.published_on, "
-                      "v.published_inferred, v.sha256 "
-                      "FROM claims c JOIN document_versions v ON v.id = c.document_version_id "
-                      "JOIN documents d ON d.id = v.document_id WHERE c.subject = ?1 ") +
-                      (with_metric ? "AND c.metric = ?2 " : "") +
-                      "AND c.recorded_from_day <= ?3 AND (c.recorded_to_day IS NULL OR "
-                      "c.recorded_to_day > ?3) AND c.known_to IS NULL "
-                      "ORDER BY c.recorded_from_day, c.id") {}
+        stmt_(db,
+              std::string(
+                  "SELECT c.id, c.kind, c.subject, c.metric, c.partner_class, c.value, "
+                  "c.value_min, c.value_max, c.qualifier, c.unit, c.object, c.object_country, "
+                  "c.relation, c.valid_from, c.valid_to, c.recorded_from, c.recorded_to, "
+                  "c.known_from, c.known_to, c.lang, c.quote, c.span_start, c.span_end, c.rule, "
+                  "c.extractor_version, v.id, d.path, v.title, v.published_on, "
+                  "v.published_inferred, v.sha256 "
+                  "FROM claims c JOIN document_versions v ON v.id = c.document_version_id "
+                  "JOIN documents d ON d.id = v.document_id WHERE c.subject = ?1 ") +
+                  (with_metric ? "AND c.metric = ?2 " : "") +
+                  "AND c.recorded_from_day <= ?3 AND (c.recorded_to_day IS NULL OR "
+                  "c.recorded_to_day > ?3) AND c.known_to IS NULL "
+                  "ORDER BY c.recorded_from_day, c.id") {}
 
   std::vector<annals::Claim> Run(const std::string& subject, const std::string& metric,
                                  std::int64_t day) {
@@ -448,8 +464,8 @@ class HandWrittenQuery {
       c.span = {stmt_.Int(21), stmt_.Int(22)};
       c.rule = stmt_.Text(23);
       c.extractor_version = stmt_.Text(24);
-      c.document = {stmt_.Int(25), stmt_.Text(26), stmt_.Text(27), date(28), stmt_.Int(29) != 0,
-                    stmt_.Text(30)};
+      c.document = {stmt_.Int(25), stmt_.Text(26),     stmt_.Text(27),
+                    date(28),      stmt_.Int(29) != 0, stmt_.Text(30)};
       out.push_back(std::move(c));
     }
     return out;
@@ -487,7 +503,8 @@ class TopicPicker {
   Topic Pick(std::mt19937_64& rng) {
     const double roll = std::uniform_real_distribution<double>(0, 1)(rng);
     if (roll < 0.1) return {kUnknownSubject, "partner_cities", 0};
-    if (roll < 0.55) return topics_[std::uniform_int_distribution<std::size_t>(0, topics_.size() - 1)(rng)];
+    if (roll < 0.55)
+      return topics_[std::uniform_int_distribution<std::size_t>(0, topics_.size() - 1)(rng)];
     return topics_[by_claims_(rng)];
   }
 
@@ -554,7 +571,8 @@ ProcessRun Spawn(const std::vector<std::string>& argv) {
   const ssize_t n = read(out[0], buf, sizeof buf - 1);
   close(out[0]);
   ProcessRun r{};
-  if (helper.status != 0 || n <= 0 || std::sscanf(buf, "%lf %ld %d", &r.seconds, &r.peak_kb, &r.status) != 3)
+  if (helper.status != 0 || n <= 0 ||
+      std::sscanf(buf, "%lf %ld %d", &r.seconds, &r.peak_kb, &r.status) != 3)
     throw std::runtime_error("cannot measure " + argv[0]);
   return r;
 }
@@ -572,20 +590,31 @@ Args Parse(int argc, char** argv) {
   Args a;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--corpus") a.corpus = v;
-    else if (k == "--more") a.more = v;
-    else if (k == "--work") a.work = v;
-    else if (k == "--cli") a.cli = v;
-    else if (k == "--schema") a.schema = v;
-    else if (k == "--micro") a.micro = v;
-    else if (k == "--queries") a.queries = std::stoi(v);
-    else if (k == "--query-seconds") a.query_seconds = std::stod(v);
-    else if (k == "--process-runs") a.process_runs = std::stoi(v);
-    else throw std::runtime_error("unknown option " + k);
+    if (k == "--corpus")
+      a.corpus = v;
+    else if (k == "--more")
+      a.more = v;
+    else if (k == "--work")
+      a.work = v;
+    else if (k == "--cli")
+      a.cli = v;
+    else if (k == "--schema")
+      a.schema = v;
+    else if (k == "--micro")
+      a.micro = v;
+    else if (k == "--queries")
+      a.queries = std::stoi(v);
+    else if (k == "--query-seconds")
+      a.query_seconds = std::stod(v);
+    else if (k == "--process-runs")
+      a.process_runs = std::stoi(v);
+    else
+      throw std::runtime_error("unknown option " + k);
   }
   if (a.corpus.empty() || a.work.empty() || a.cli.empty() || a.schema.empty())
-    throw std::runtime_error("usage: annals_bench_macro --corpus DIR --work DIR --cli PATH --schema FILE "
-                             "[--more DIR] [--micro FILE] [--queries N] [--query-seconds S]");
+    throw std::runtime_error(
+        "usage: annals_bench_macro --corpus DIR --work DIR --cli PATH --schema FILE "
+        "[--more DIR] [--micro FILE] [--queries N] [--query-seconds S]");
   return a;
 }
 
@@ -609,24 +638,33 @@ void IngestSection(const Args& a, const std::string& db_path, std::int64_t& docs
   const double floor = read + icu + sql;
   const double mb = static_cast<double>(run.bytes) / 1e6;
 
-  Add("Ingest, one thread: " + Count(run.docs) + " bulletins, " + MegaBytes(static_cast<double>(run.bytes)) +
-          ", " + Count(run.claims) + " claims" + (run.rejected ? " (" + Count(run.rejected) + " rejected)" : ""),
-      Format("%.2f MB/s · ", mb / run.seconds) + Format("%.0f docs/s · ", static_cast<double>(run.docs) / run.seconds) +
-          Format("%.0f claims/s", static_cast<double>(run.claims) / run.seconds) + " (" + Duration(run.seconds) +
-          ", CPU " + Duration(run.cpu_seconds) + ")",
+  Add("Ingest, one thread: " + Count(run.docs) + " bulletins, " +
+          MegaBytes(static_cast<double>(run.bytes)) + ", " + Count(run.claims) + " claims" +
+          (run.rejected ? " (" + Count(run.rejected) + " rejected)" : ""),
+      Format("%.2f MB/s · ", mb / run.seconds) +
+          Format("%.0f docs/s · ", static_cast<double>(run.docs) / run.seconds) +
+          Format("%.0f claims/s", static_cast<double>(run.claims) / run.seconds) + " (" +
+          Duration(run.seconds) + ", CPU " + Duration(run.cpu_seconds) + ")",
       "floor " + Duration(floor) + " (read + ICU + SQLite)", Ratio(run.seconds / floor) + " floor");
   Add("Baseline: reading the same files", Duration(read) + Format(" (%.0f MB/s)", mb / read), "",
       "ingest " + Ratio(run.seconds / read));
-  Add("Baseline: ICU decode (ucnv) + NFKC (Normalizer2) of them", Duration(icu) + Format(" (%.1f MB/s)", mb / icu), "",
-      "ingest " + Ratio(run.seconds / icu));
+  Add("Baseline: ICU decode (ucnv) + NFKC (Normalizer2) of them",
+      Duration(icu) + Format(" (%.1f MB/s)", mb / icu), "", "ingest " + Ratio(run.seconds / icu));
   Add("Baseline: SQLite inserts of the same " + Count(rows) +
-          " claim rows and documents (prepared, one transaction per document, 0001 schema and indexes)",
-      Duration(sql) + Format(" (%.0f rows/s)", static_cast<double>(rows) / sql), "", "ingest " + Ratio(run.seconds / sql));
+          " claim rows and documents (prepared, one transaction per document, 0001 schema and "
+          "indexes)",
+      Duration(sql) + Format(" (%.0f rows/s)", static_cast<double>(rows) / sql), "",
+      "ingest " + Ratio(run.seconds / sql));
   Add("Ingest with --jobs 2 (parsing in parallel, one writer)", "n/a (not implemented)");
   Add("Peak memory of ingest (VmHWM)",
-      "after " + Count(run.mark_docs) + " bulletins: " + Format("%.0f MB", static_cast<double>(run.peak_at_mark_kb) / 1024) +
-          "; after " + Count(run.docs) + ": " + Format("%.0f MB", static_cast<double>(run.peak_kb) / 1024),
-      "", run.peak_at_mark_kb ? Ratio(static_cast<double>(run.peak_kb) / static_cast<double>(run.peak_at_mark_kb)) + " for 4× the bulletins" : "");
+      "after " + Count(run.mark_docs) + " bulletins: " +
+          Format("%.0f MB", static_cast<double>(run.peak_at_mark_kb) / 1024) + "; after " +
+          Count(run.docs) + ": " + Format("%.0f MB", static_cast<double>(run.peak_kb) / 1024),
+      "",
+      run.peak_at_mark_kb
+          ? Ratio(static_cast<double>(run.peak_kb) / static_cast<double>(run.peak_at_mark_kb)) +
+                " for 4× the bulletins"
+          : "");
 
   if (!a.more.empty()) {
     Progress("ingesting more: " + a.more);
@@ -637,30 +675,38 @@ void IngestSection(const Args& a, const std::string& db_path, std::int64_t& docs
     Add("Ingest of " + Count(more.docs) + " more bulletins into that database (" +
             MegaBytes(static_cast<double>(more.bytes)) + ", " + Count(more.claims) + " claims)",
         Format("%.2f MB/s · ", static_cast<double>(more.bytes) / 1e6 / more.seconds) +
-            Format("%.0f claims/s", static_cast<double>(more.claims) / more.seconds) + " (" + Duration(more.seconds) + ")",
+            Format("%.0f claims/s", static_cast<double>(more.claims) / more.seconds) + " (" +
+            Duration(more.seconds) + ")",
         "", "peak " + Format("%.0f MB", static_cast<double>(more.peak_kb) / 1024));
   }
 }
 
-void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, std::int64_t bytes) {
+void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs,
+                  std::int64_t bytes) {
   Db sql(db_path, SQLITE_OPEN_READONLY);
   const std::int64_t claims = Scalar(sql, "SELECT count(*) FROM claims");
   const auto file_bytes = static_cast<double>(fs::file_size(db_path));
   Add("Database: " + Count(claims) + " claims of " + Count(docs) + " bulletins",
-      MegaBytes(file_bytes) + Format(" · %.0f bytes per claim", file_bytes / static_cast<double>(claims)) +
+      MegaBytes(file_bytes) +
+          Format(" · %.0f bytes per claim", file_bytes / static_cast<double>(claims)) +
           Format(" · %.2f bytes per byte of bulletin", file_bytes / static_cast<double>(bytes)));
 
   std::vector<Topic> topics;
   {
-    Stmt s(sql, "SELECT subject, metric, count(*) FROM claims WHERE known_to IS NULL GROUP BY subject, metric");
+    Stmt s(sql,
+           "SELECT subject, metric, count(*) FROM claims WHERE known_to IS NULL GROUP BY subject, "
+           "metric");
     while (s.Step()) topics.push_back({s.Text(0), s.Text(1), s.Int(2)});
   }
   if (topics.empty()) throw std::runtime_error("no claims to query");
-  const Topic largest = *std::max_element(topics.begin(), topics.end(),
-                                          [](const Topic& x, const Topic& y) { return x.claims < y.claims; });
+  const Topic largest =
+      *std::max_element(topics.begin(), topics.end(),
+                        [](const Topic& x, const Topic& y) { return x.claims < y.claims; });
   Topic largest_subject;
   {
-    Stmt s(sql, "SELECT subject, count(*) FROM claims WHERE known_to IS NULL GROUP BY subject ORDER BY 2 DESC LIMIT 1");
+    Stmt s(sql,
+           "SELECT subject, count(*) FROM claims WHERE known_to IS NULL GROUP BY subject ORDER BY "
+           "2 DESC LIMIT 1");
     s.Step();
     largest_subject = {s.Text(0), "", s.Int(1)};
   }
@@ -681,7 +727,9 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, 
     q.as_reported_on = RandomDate(rng);
     std::size_t answer = 0, hand_answer = 0;
     const double l = Time([&] { answer = db->Query(q).claims.size(); });
-    const double h = Time([&] { hand_answer = by_hand.Run(t.subject, t.metric, q.as_reported_on->LastDay()).size(); });
+    const double h = Time([&] {
+      hand_answer = by_hand.Run(t.subject, t.metric, q.as_reported_on->LastDay()).size();
+    });
     // The library also answers for the other names of a place; the statement by hand does not.
     differ += answer != hand_answer;
     lib.Add(l);
@@ -690,15 +738,20 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, 
     empty += answer == 0;
     biggest = std::max<std::int64_t>(biggest, static_cast<std::int64_t>(answer));
   }
-  const std::string ran = run < a.queries ? " (stopped after " + Duration(a.query_seconds) + ")" : "";
-  Add("As-reported-on (subject, metric, date) through the library: " + Count(run) + " random queries" + ran + ", " +
-          Count(empty) + " empty, largest answer " + Count(biggest) + " claims" +
+  const std::string ran =
+      run < a.queries ? " (stopped after " + Duration(a.query_seconds) + ")" : "";
+  Add("As-reported-on (subject, metric, date) through the library: " + Count(run) +
+          " random queries" + ran + ", " + Count(empty) + " empty, largest answer " +
+          Count(biggest) + " claims" +
           (differ ? ", " + Count(differ) + " answered with other names of the place too" : ""),
-      lib.Summary(), "hand-written SQL: " + hand.Summary(), Ratio(lib.At(0.5) / hand.At(0.5)) + " at p50, " +
-          Ratio(lib.Total() / hand.Total()) + " in total");
-  Add("… of them, answers of up to 100 claims (" + Count(static_cast<std::int64_t>(lib_small.seconds.size())) + ")",
+      lib.Summary(), "hand-written SQL: " + hand.Summary(),
+      Ratio(lib.At(0.5) / hand.At(0.5)) + " at p50, " + Ratio(lib.Total() / hand.Total()) +
+          " in total");
+  Add("… of them, answers of up to 100 claims (" +
+          Count(static_cast<std::int64_t>(lib_small.seconds.size())) + ")",
       lib_small.Summary(), "hand-written SQL: " + hand_small.Summary(),
-      Ratio(lib_small.At(0.5) / hand_small.At(0.5)) + " at p50, " + Ratio(lib_small.At(0.99) / hand_small.At(0.99)) + " at p99");
+      Ratio(lib_small.At(0.5) / hand_small.At(0.5)) + " at p50, " +
+          Ratio(lib_small.At(0.99) / hand_small.At(0.99)) + " at p99");
 
   const auto far = annals::Date::Parse("2026-12-31");
   for (const Topic& t : {largest, largest_subject}) {
@@ -708,9 +761,11 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, 
     q.as_reported_on = far;
     std::size_t answer = 0;
     const double l = Time([&] { answer = db->Query(q).claims.size(); });
-    const double h = Time([&] { (t.metric.empty() ? by_hand_subject : by_hand).Run(t.subject, t.metric, far->LastDay()); });
-    Add("Largest answer: " + t.subject + (t.metric.empty() ? " (every metric)" : " " + t.metric) + ", " +
-            Count(static_cast<std::int64_t>(answer)) + " claims",
+    const double h = Time([&] {
+      (t.metric.empty() ? by_hand_subject : by_hand).Run(t.subject, t.metric, far->LastDay());
+    });
+    Add("Largest answer: " + t.subject + (t.metric.empty() ? " (every metric)" : " " + t.metric) +
+            ", " + Count(static_cast<std::int64_t>(answer)) + " claims",
         Duration(l), "hand-written SQL: " + Duration(h), Ratio(l / h));
   }
 
@@ -734,15 +789,18 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, 
     valid_empty += answer == 0;
     q.valid_from.reset();
     q.valid_to.reset();
-    q.as_known_at = instants[std::uniform_int_distribution<std::size_t>(0, instants.size() - 1)(rng)];
+    q.as_known_at =
+        instants[std::uniform_int_distribution<std::size_t>(0, instants.size() - 1)(rng)];
     known.Add(Time([&] { answer = db->Query(q).claims.size(); }));
     known_empty += answer == 0;
   }
-  Add("Valid-at (subject, metric, date) through the library: " + Count(static_cast<std::int64_t>(valid.seconds.size())) +
-          " queries, " + Count(valid_empty) + " empty",
+  Add("Valid-at (subject, metric, date) through the library: " +
+          Count(static_cast<std::int64_t>(valid.seconds.size())) + " queries, " +
+          Count(valid_empty) + " empty",
       valid.Summary());
-  Add("As-known-at (subject, metric, instant) through the library: " + Count(static_cast<std::int64_t>(known.seconds.size())) +
-          " queries, " + Count(known_empty) + " empty",
+  Add("As-known-at (subject, metric, instant) through the library: " +
+          Count(static_cast<std::int64_t>(known.seconds.size())) + " queries, " +
+          Count(known_empty) + " empty",
       known.Summary());
   Add("History and conflicts queries", "n/a (not implemented)");
   db.reset();
@@ -757,8 +815,8 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, 
             [](const Topic& x, const Topic& y) { return x.claims < y.claims; });
   const Topic typical = partner_topics[partner_topics.size() / 2];
   auto process = [&](const std::string& what, const Topic& t, int runs) {
-    std::vector<std::string> argv = {a.cli, "--db", db_path, "query", "--subject", t.subject,
-                                     "--as-reported-on", "2026-12-31"};
+    std::vector<std::string> argv = {
+        a.cli, "--db", db_path, "query", "--subject", t.subject, "--as-reported-on", "2026-12-31"};
     if (!t.metric.empty()) argv.insert(argv.end(), {"--metric", t.metric});
     double total = 0, best = 1e9;
     long peak = 0;
@@ -774,10 +832,12 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs, 
         Duration(total / runs) + " (fastest " + Duration(best) + ")", "",
         Format("peak %.0f MB", static_cast<double>(peak) / 1024));
   };
-  process("a typical answer (" + typical.subject + " " + typical.metric + ")", typical, a.process_runs);
-  process("nothing answers (" + std::string(kUnknownSubject) + ")", {kUnknownSubject, "partner_cities", 0},
+  process("a typical answer (" + typical.subject + " " + typical.metric + ")", typical,
           a.process_runs);
-  process("the largest answer (" + largest.subject + " " + largest.metric + ", " + Count(largest.claims) + " claims)",
+  process("nothing answers (" + std::string(kUnknownSubject) + ")",
+          {kUnknownSubject, "partner_cities", 0}, a.process_runs);
+  process("the largest answer (" + largest.subject + " " + largest.metric + ", " +
+              Count(largest.claims) + " claims)",
           largest, std::max(1, a.process_runs / 4));
   Add("Sync of the unchanged corpus", "n/a (not implemented)");
   Add("Sync with 1% of the bulletins revised", "n/a (not implemented)");
@@ -806,7 +866,8 @@ void MicroSection(const std::string& path) {
 void Print() {
   std::cout << "| Measure | Figure | Same-run baseline | Ratio |\n|---|---|---|---|\n";
   for (const auto& r : g_rows)
-    std::cout << "| " << r.what << " | " << r.figure << " | " << r.baseline << " | " << r.ratio << " |\n";
+    std::cout << "| " << r.what << " | " << r.figure << " | " << r.baseline << " | " << r.ratio
+              << " |\n";
 }
 
 }  // namespace

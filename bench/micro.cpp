@@ -83,7 +83,8 @@ BENCHMARK_CAPTURE(Sentences, zh_004, "004");
 
 void Numbers(benchmark::State& state) {
   const std::vector<std::u32string> digits = {U"35,000", U"4.6", U"1,000,400", U"70", U"2019"};
-  const std::vector<std::u32string> numerals = {U"三十七", U"两千", U"二〇一九", U"十", U"一百零五"};
+  const std::vector<std::u32string> numerals = {U"三十七", U"两千", U"二〇一九", U"十",
+                                                U"一百零五"};
   for (auto _ : state) {
     for (const auto& s : digits) benchmark::DoNotOptimize(ex::DigitsAt(s, 0));
     for (const auto& s : numerals) benchmark::DoNotOptimize(ex::ChineseNumeralAt(s, 0));
