@@ -121,7 +121,8 @@ BENCHMARK_CAPTURE(Times, zh,
 void FindPlaces(benchmark::State& state, const std::string& prefix) {
   const auto& k = ex::Knowledge::Embedded();
   const auto doc = tx::ParseBulletin(Seed(prefix));
-  for (auto _ : state) benchmark::DoNotOptimize(k.FindPlaces(doc.folded));
+  const std::u32string folded = doc.Folded(0, doc.text.size());
+  for (auto _ : state) benchmark::DoNotOptimize(k.FindPlaces(folded));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * Seed(prefix).size()));
 }
 BENCHMARK_CAPTURE(FindPlaces, en_000, "000");
@@ -130,7 +131,8 @@ BENCHMARK_CAPTURE(FindPlaces, zh_004, "004");
 void FindPhrases(benchmark::State& state, const std::string& prefix) {
   const auto& k = ex::Knowledge::Embedded();
   const auto doc = tx::ParseBulletin(Seed(prefix));
-  for (auto _ : state) benchmark::DoNotOptimize(k.FindPhrases("event_verb", doc.folded));
+  const std::u32string folded = doc.Folded(0, doc.text.size());
+  for (auto _ : state) benchmark::DoNotOptimize(k.FindPhrases("event_verb", folded));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * Seed(prefix).size()));
 }
 BENCHMARK_CAPTURE(FindPhrases, en_000, "000");
@@ -140,9 +142,10 @@ BENCHMARK_CAPTURE(FindPhrases, zh_004, "004");
 void PhraseAtEveryChar(benchmark::State& state, const std::string& prefix) {
   const auto& k = ex::Knowledge::Embedded();
   const auto doc = tx::ParseBulletin(Seed(prefix));
+  const std::u32string folded = doc.Folded(0, doc.text.size());
   for (auto _ : state)
-    for (std::size_t i = 0; i < doc.folded.size(); ++i)
-      benchmark::DoNotOptimize(k.PhraseAt("qualifier_en", doc.folded, i));
+    for (std::size_t i = 0; i < folded.size(); ++i)
+      benchmark::DoNotOptimize(k.PhraseAt("qualifier_en", folded, i));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * Seed(prefix).size()));
 }
 BENCHMARK_CAPTURE(PhraseAtEveryChar, en_000, "000");
