@@ -6,6 +6,20 @@
 
 namespace annals::testing {
 
+/// True in a build under AddressSanitizer, where programs run many times slower and hold
+/// far more memory: tests that measure memory or feed large inputs scale down.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 /// A fresh folder under the system temporary directory, removed with its contents when
 /// this object goes out of scope.
 class TempDir {

@@ -19,17 +19,7 @@ using annals::testing::WriteBytes;
 
 // Sanitizers pad and keep freed memory: what a process holds under them says nothing of
 // what it holds in use, so the bounds are checked only without them.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+using annals::testing::kSanitized;
 
 // Under the sanitizers, where the bounds are not checked, small enough to stay quick.
 constexpr std::size_t kSmall = kSanitized ? 128 * 1024 : 512 * 1024;
