@@ -141,10 +141,14 @@ Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encod
       if (auto d = ParseHeaderDate(rest)) {
         doc.published_on = d;
         std::smatch src;
-        if (std::regex_search(rest, src, HeaderSourcePattern())) doc.publisher = Trim(src[2]);
-        continue;
-      }
-      if (const std::string shaped = HeaderDateText(rest); !shaped.empty()) {
+        if (std::regex_search(rest, src, HeaderSourcePattern())) {
+          doc.publisher = Trim(src[2]);
+          continue;
+        }
+        // A page may render the date and the first sentence as one line (one element, a
+        // source line break): the sentence is still a paragraph.
+        if (Trim(rest.substr(HeaderDateText(rest).size())).size() <= 40) continue;
+      } else if (const std::string shaped = HeaderDateText(rest); !shaped.empty()) {
         // A header line all the same: not a paragraph whose digits would be read as figures.
         doc.warnings.push_back("the header date \"" + shaped +
                                "\" is not a day from 1800 to next year; ignored");

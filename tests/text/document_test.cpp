@@ -268,3 +268,16 @@ TEST_CASE("an ignored header date is a warning, not a paragraph", "[text][docume
   CHECK_THAT(doc.warnings[0], Catch::Contains("99999-01-24"));
   REQUIRE(doc.paragraphs.size() == 1);
 }
+
+TEST_CASE("a header date and a sentence on one line give the date and keep the sentence",
+          "[text][document]") {
+  const auto doc = annals::text::ParseBulletin(
+      "Title\nUpdated : 2020-03-01 Changchun has 12 sister cities and 3 friendship parks.\n\n"
+      "More text follows here.\n");
+  REQUIRE(doc.published_on);
+  CHECK(doc.published_on->ToString() == "2020-03-01");
+  REQUIRE(doc.paragraphs.size() == 2);
+  // A short header line, or one with its source, is no paragraph.
+  const auto plain = annals::text::ParseBulletin("Title\nUpdated : 2020-03-01Source : X\n\nBody text.\n");
+  CHECK(plain.paragraphs.size() == 1);
+}
