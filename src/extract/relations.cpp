@@ -22,6 +22,11 @@ RelationType TypeOf(const std::string& key) {
   return RelationType::kCooperationAgreement;
 }
 
+// The partner_class key of a class, as the vocabulary names it.
+std::string PhraseKeyOf(PartnerClass c) {
+  return c == PartnerClass::kFriendship ? "friendship" : "friendly_exchange";
+}
+
 // Words that attach an English place to the tie talked about in its clause.
 bool AttachesPlace(std::u32string_view before) {
   before = before.substr(before.size() - std::min<std::size_t>(before.size(), 40));
@@ -233,21 +238,18 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     const PhraseMatch* best = nullptr;
     for (const auto& p : phrases)
       if (p.begin >= cb && p.end <= ce && (!best || p.key == "friendly_exchange")) best = &p;
-    // An item of a list whose heading names the class: that class, whatever the item says
-    // of how the tie began (`签署备忘录`, `开始交往`).
-    const PhraseMatch list_phrase{
-        cb, cb, ctx.list_class == PartnerClass::kFriendship ? "friendship" : "friendly_exchange"};
+    // The class a clause takes from around it, whatever it says of how the tie began: an
+    // item of a list from the list's heading (`签署备忘录`, `开始交往`); an English clause
+    // that names places with their countries and no partnership of its own from its
+    // paragraph (`... sister-city agreements have linked Zhuhai with 16 foreign cities.
+    // They include Surrey (Canada), ...`).
     const bool by_list = ctx.list_item && ctx.list_class != PartnerClass::kNone;
-    if (by_list) best = &list_phrase;
-    // An English clause that names places with their countries and no partnership of its
-    // own continues its paragraph's (`... sister-city agreements have linked Zhuhai with
-    // 16 foreign cities. They include Surrey (Canada), ...`).
-    const PhraseMatch paragraph_phrase{
-        cb, cb, ctx.paragraph_class == PartnerClass::kFriendship ? "friendship" : "friendly_exchange"};
     const bool names_countries = std::any_of(unlisted_at.begin(), unlisted_at.end(),
                                              [&](std::size_t at) { return at >= cb && at < ce; });
-    if (!best && !chinese && names_countries && ctx.paragraph_class != PartnerClass::kNone)
-      best = &paragraph_phrase;
+    const bool by_paragraph = !by_list && !best && !chinese && names_countries &&
+                              ctx.paragraph_class != PartnerClass::kNone;
+    const PhraseMatch inherited{cb, cb, PhraseKeyOf(by_list ? ctx.list_class : ctx.paragraph_class)};
+    if (by_list || by_paragraph) best = &inherited;
     if (!best) continue;
     const bool intended = std::any_of(intents.begin(), intents.end(), [&](const PhraseMatch& m) {
       return m.begin >= cb && m.end <= ce;
@@ -302,7 +304,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         const std::size_t dd = ph.begin > p.end ? ph.begin - p.end : p.begin - std::min(p.begin, ph.end);
         if (dd < distance) distance = dd, nearest = &ph;
       }
-      if (by_list || best == &paragraph_phrase) nearest = best;
+      if (best == &inherited) nearest = best;
       d.relation = TypeOf(nearest->key);
       d.metric = std::string(ToString(d.relation));
       // A clause that establishes or signs the tie dates it.
