@@ -264,7 +264,7 @@ struct Stored {
 
 std::vector<Stored> StoredVersions(Db& db) {
   Stmt s(db,
-         "SELECT v.id, d.path, v.encoding FROM document_versions v "
+         "SELECT v.id, v.path, v.encoding FROM document_versions v "
          "JOIN documents d ON d.id = v.document_id ORDER BY v.id");
   std::vector<Stored> out;
   while (s.Step()) out.push_back({s.Int(0), s.Text(1), s.Text(2)});
@@ -418,7 +418,7 @@ class HandWrittenQuery {
                   "c.value_min, c.value_max, c.qualifier, c.unit, c.object, c.object_country, "
                   "c.relation, c.valid_from, c.valid_to, c.recorded_from, c.recorded_to, "
                   "c.known_from, c.known_to, c.lang, c.quote, c.span_start, c.span_end, c.rule, "
-                  "c.extractor_version, v.id, d.path, v.title, v.published_on, "
+                  "c.extractor_version, v.id, v.path, v.title, v.published_on, "
                   "v.published_inferred, v.sha256 "
                   "FROM claims c JOIN document_versions v ON v.id = c.document_version_id "
                   "JOIN documents d ON d.id = v.document_id WHERE c.subject = ?1 ") +

@@ -67,6 +67,8 @@ struct DocumentRef {
   std::optional<Date> published_on;  ///< Record time starts here.
   bool published_on_inferred = false;  ///< True when no date line gave it (a lower bound).
   std::string sha256;
+  std::string collection = {};  ///< With `key`, the document's identity (see `annals sync`).
+  std::string key = {};  ///< The sidecar's source_uri, or the path inside the collection's folder.
 };
 
 /// One stored claim. Valid time says when the fact held; record time when the statement

@@ -10,6 +10,7 @@
 #include "annals/claim.h"
 #include "annals/ingest.h"
 #include "annals/query.h"
+#include "annals/sync.h"
 
 namespace annals {
 
@@ -23,7 +24,8 @@ struct DocumentInfo {
   std::int64_t bytes = 0;
   std::int64_t claims = 0;
   Timestamp known_from;                 ///< System time this version was first ingested.
-  std::optional<Timestamp> known_to;    ///< Set when a later version replaced it.
+  std::optional<Timestamp> known_to;    ///< Set when a later version replaced it, or it was withdrawn.
+  std::optional<Date> withdrawn_on;     ///< Its file left the synced folder: off the record from then.
 };
 
 /// Receives claims one at a time (Database::ForEachClaim).
@@ -80,6 +82,38 @@ class Database {
   virtual IngestReport Ingest(const std::vector<std::string>& paths,
                               const IngestOptions& options = {}) = 0;
 
+  /// Brings the database in step with `folder` (searched recursively as Ingest does), the
+  /// nightly job. Its documents belong to a collection (SyncOptions::collection, by default
+  /// the folder's name) and are known there by their key (the sidecar's source_uri, else
+  /// the path inside the folder), so the same folder synced from another disk is the same
+  /// documents. Files whose size and time (and their sidecar's) are those of the last walk
+  /// are not read; the others are hashed, and only new bytes or a new sidecar make a new
+  /// version: the previous version's claims are closed in system time and succeeded by
+  /// rows whose record time ends at the new version's publication date (the run's date
+  /// when that is unknown or inferred). A document whose file is gone is withdrawn: its
+  /// claims' record time ends at the run's date (unless `keep_missing`). Current versions
+  /// read by another extractor are read again from their stored bytes (as Reextract).
+  /// Nothing is deleted or changed in place but the closing of an interval; each document
+  /// is written in one transaction, so a run killed at any point and run again ends as an
+  /// uninterrupted one. Every run but a dry one is recorded (Runs()).
+  /// A file that cannot be read is reported (kFailed) and skipped, its stored document
+  /// kept. Throws Error(kLocked) at once if another process writes to the database,
+  /// Error(kInput) if `folder` cannot be walked (nothing written) or holds no bulletin
+  /// while its collection has documents (nothing withdrawn), Error(kDatabase) if a write
+  /// fails (the documents written before it stay). REQUIRES: not opened kReadOnly.
+  virtual SyncReport Sync(const std::string& folder, const SyncOptions& options = {}) = 0;
+
+  /// Reads every current version that another extractor read again from its stored bytes
+  /// (the files need not exist): claims read the same are kept, the others closed in system
+  /// time only (the record did not change, the reading did), the new ones added. Uses
+  /// `dry_run`, `command` and the callbacks of `options`. Throws as Sync does.
+  virtual SyncReport Reextract(const SyncOptions& options = {}) = 0;
+
+  /// The recorded runs of ingest, sync and reextract, newest first, at most `limit`.
+  virtual std::vector<RunInfo> Runs(std::int64_t limit = 100) = 0;
+  /// Run `id` with the outcome of each file it did something with; nullopt if none.
+  virtual std::optional<RunDetail> Run(std::int64_t id) = 0;
+
   /// Answers a claim query over the three times.
   virtual QueryResult Query(const ClaimQuery& query) = 0;
 
@@ -91,7 +125,7 @@ class Database {
   /// REQUIRES: `visit` does not use this Database.
   virtual void ForEachClaim(const ClaimVisitor& visit) = 0;
 
-  /// Every stored document version, in path then version order.
+  /// Every stored document version, in collection, key, then version order.
   virtual std::vector<DocumentInfo> Documents() = 0;
 
   /// The schema version applied to this database.

@@ -7,11 +7,12 @@
 namespace annals {
 
 /// What kind of failure an Error reports. The CLI maps these to its exit codes:
-/// kUsage → 1, kInput → 2, kDatabase → 3.
+/// kUsage → 1, kInput → 2, kDatabase → 3, kLocked → 4.
 enum class ErrorCode {
   kUsage = 1,     ///< The caller asked for something malformed (bad date, unknown field).
   kInput = 2,     ///< A bulletin could not be read; nothing of it was written.
   kDatabase = 3,  ///< The database could not be opened, migrated, read or written.
+  kLocked = 4,    ///< Another process is writing to the database (an ingest or a sync).
 };
 
 /// A real failure. Malformed bulletins inside a folder are reported as diagnostics in an

@@ -30,6 +30,13 @@ struct IngestOptions {
   /// How long each write waits for another process's write lock, in milliseconds, before
   /// the run fails with Error(kDatabase); 0 fails at once. REQUIRES: >= 0.
   int busy_timeout_ms = 10000;
+  /// Files read and extracted at once (one writer writes them in order). REQUIRES: >= 1.
+  int jobs = 1;
+  /// The collection the documents belong to; empty: a folder's own name, or the name of
+  /// the folder a file given alone is in (see annals/sync.h).
+  std::string collection;
+  /// Recorded with the run: the words it was started with, for `annals runs`.
+  std::string command;
   /// Called with each file's result as soon as it is final: for kAdded once its
   /// transaction has committed, so that a run that fails later has already told which
   /// files it wrote. Called on the ingesting thread; may be empty. An exception it throws

@@ -4,6 +4,7 @@
 #include "annals/error.h"
 
 #include "ingest/ingest.h"
+#include "ingest/sync.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -22,11 +23,19 @@ class DatabaseImpl final : public Database {
       : store_(std::move(store)), path_(std::move(path)), mode_(mode) {}
 
   IngestReport Ingest(const std::vector<std::string>& paths, const IngestOptions& options) override {
-    if (mode_ == OpenMode::kReadOnly)
-      throw Error(ErrorCode::kUsage, path_ + ": opened read-only; open it with OpenMode::kCreate "
-                                             "or OpenMode::kReadWrite to ingest");
+    RequireWritable("ingest");
     return ingest::IngestPaths(*store_, paths, options);
   }
+  SyncReport Sync(const std::string& folder, const SyncOptions& options) override {
+    if (!options.dry_run) RequireWritable("sync");
+    return ingest::SyncFolder(*store_, folder, options);
+  }
+  SyncReport Reextract(const SyncOptions& options) override {
+    if (!options.dry_run) RequireWritable("re-extract");
+    return ingest::ReextractAll(*store_, options);
+  }
+  std::vector<RunInfo> Runs(std::int64_t limit) override { return store_->Runs(limit); }
+  std::optional<RunDetail> Run(std::int64_t id) override { return store_->Run(id); }
   QueryResult Query(const ClaimQuery& q) override { return query::Run(*store_, q); }
   std::vector<Claim> AllClaims() override { return store_->SelectClaims(EveryRow()); }
   void ForEachClaim(const ClaimVisitor& visit) override { store_->ForEachClaim(EveryRow(), visit); }
@@ -34,6 +43,12 @@ class DatabaseImpl final : public Database {
   int SchemaVersion() override { return store_->SchemaVersion(); }
 
  private:
+  void RequireWritable(const std::string& what) const {
+    if (mode_ == OpenMode::kReadOnly)
+      throw Error(ErrorCode::kUsage, path_ + ": opened read-only; open it with OpenMode::kCreate "
+                                             "or OpenMode::kReadWrite to " + what);
+  }
+
   std::unique_ptr<store::Store> store_;
   std::string path_;
   OpenMode mode_;

@@ -17,7 +17,4 @@ namespace annals::ingest {
 IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& paths,
                          const IngestOptions& options);
 
-/// Hex SHA-256 of `bytes`.
-std::string Sha256Hex(std::string_view bytes);
-
 }  // namespace annals::ingest

@@ -2,6 +2,8 @@
 #include "store/migrate.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,9 +61,43 @@ void DecodeStoredQuotes(Connection& conn) {
   }
 }
 
+// Version 5: a document was its absolute path; it becomes a key within a collection. The
+// old path cannot tell which folder was the synced one, so the file's own folder is taken
+// (the one `ingest FOLDER` and `sync FOLDER` name for a bulletin directly inside it); the
+// key is the sidecar's source_uri when the current version has one. Where two old paths
+// would meet, the later keeps its whole folder path as collection. Each version keeps the
+// path it was read from.
+void KeyDocumentsByCollection(Connection& conn) {
+  Statement documents(conn,
+                      "SELECT d.id, d.path, COALESCE((SELECT v.source_uri FROM document_versions v "
+                      "WHERE v.document_id = d.id ORDER BY v.id DESC LIMIT 1), '') "
+                      "FROM documents d ORDER BY d.id");
+  Statement insert(conn, "INSERT INTO documents_v5(id, collection, key) VALUES (?, ?, ?)");
+  Statement paths(conn, "UPDATE document_versions SET path = ? WHERE document_id = ?");
+  std::set<std::pair<std::string, std::string>> taken;
+  while (documents.Step()) {
+    const std::filesystem::path path(documents.Text(1));
+    const std::string uri = documents.Text(2);
+    std::string collection = path.parent_path().filename().string();
+    std::string key = uri.empty() ? path.filename().string() : uri;
+    if (collection.empty() || !taken.insert({collection, key}).second) {
+      collection = path.parent_path().string();
+      key = path.filename().string();
+      taken.insert({collection, key});
+    }
+    insert.Reset();
+    insert.Bind(1, documents.Int(0)).Bind(2, collection).Bind(3, key).Run();
+    paths.Reset();
+    paths.Bind(1, path.string()).Bind(2, documents.Int(0)).Run();
+  }
+  conn.Execute("DROP TABLE documents");
+  conn.Execute("ALTER TABLE documents_v5 RENAME TO documents");
+}
+
 // Steps of a migration that SQL cannot express, run after its file in the same transaction.
 void RunCodeStep(Connection& conn, int version) {
   if (version == 4) DecodeStoredQuotes(conn);
+  if (version == 5) KeyDocumentsByCollection(conn);
 }
 
 }  // namespace
@@ -101,9 +137,10 @@ void RequireLatestSchema(Connection& conn) {
                     "upgrade it");
 }
 
-void Migrate(Connection& conn) {
+void Migrate(Connection& conn, int target) {
   RefuseNewerSchema(conn);
   for (const auto& m : Migrations()) {
+    if (m.version > target) break;
     // Cheap check without the lock: an up-to-date database is never locked for writing.
     if (m.version <= SchemaVersion(conn)) continue;
     Transaction tx(conn);
@@ -111,6 +148,11 @@ void Migrate(Connection& conn) {
     if (m.version <= RefuseNewerSchema(conn)) continue;  // the guard rolls back an empty transaction
     conn.Execute(std::string(m.sql));
     RunCodeStep(conn, m.version);
+    // Tables are rebuilt with foreign keys off (see Migrate's contract): check them here.
+    if (Statement check(conn, "PRAGMA foreign_key_check"); check.Step())
+      throw Error(ErrorCode::kDatabase, conn.path() + ": migration " + std::string(m.name) +
+                                            " left a row whose reference is broken in table " +
+                                            check.Text(0) + "; nothing was changed");
     // The version is our own constant, not input: PRAGMA takes no bound parameters.
     conn.Execute("PRAGMA user_version = " + std::to_string(m.version));
     tx.Commit();

@@ -25,6 +25,9 @@ void RequireLatestSchema(Connection& conn);
 /// first (BEGIN IMMEDIATE, waiting up to the busy timeout) and reads the version again
 /// under it, so that processes opening a new database at once apply each migration once.
 /// Throws Error(kDatabase) if the database is newer than this build.
-void Migrate(Connection& conn);
+/// REQUIRES: foreign keys are off on `conn` (a migration may rebuild a table that others
+/// reference); each migration checks them before it commits.
+/// `target`: the version to stop at (a test builds an old database with it).
+void Migrate(Connection& conn, int target = LatestSchemaVersion());
 
 }  // namespace annals::store

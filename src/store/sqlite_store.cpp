@@ -1,7 +1,12 @@
 // The SQLite implementation of Store: every SQL statement of the project is here or in
 // schema/.
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 
 #include "annals/error.h"
@@ -33,8 +38,8 @@ constexpr const char* kClaimColumns =
     "c.id, c.kind, c.subject, c.metric, c.partner_class, c.value, c.value_min, c.value_max, "
     "c.qualifier, c.unit, c.object, c.object_country, c.relation, c.valid_from, c.valid_to, "
     "c.recorded_from, c.recorded_to, c.known_from, c.known_to, c.lang, c.quote, c.span_start, "
-    "c.span_end, c.rule, c.extractor_version, v.id, d.path, v.title, v.published_on, "
-    "v.published_inferred, v.sha256";
+    "c.span_end, c.rule, c.extractor_version, v.id, v.path, v.title, v.published_on, "
+    "v.published_inferred, v.sha256, d.collection, d.key";
 
 Claim ClaimOf(const Statement& s) {
   Claim c;
@@ -61,13 +66,84 @@ Claim ClaimOf(const Statement& s) {
   c.span = {s.Int(21), s.Int(22)};
   c.rule = s.Text(23);
   c.extractor_version = s.Text(24);
-  c.document = {s.Int(25), s.Text(26), s.Text(27), DateColumn(s, 28), s.Int(29) != 0, s.Text(30)};
+  c.document = {s.Int(25), s.Text(26), s.Text(27), DateColumn(s, 28), s.Int(29) != 0, s.Text(30),
+                s.Text(31), s.Text(32)};
   return c;
 }
 
+// The writer lock of a database file: an flock(2) on `DB-writer` beside it, which the
+// kernel releases when the process dies, however it dies. The file says who holds it.
+class FileWriterLock final : public WriterLock {
+ public:
+  FileWriterLock(const std::string& db_path, const std::string& holder)
+      : path_(db_path + "-writer"), holder_(holder) {
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0)
+      throw Error(ErrorCode::kDatabase,
+                  path_ + ": cannot create the writer lock: " + std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      const int error = errno;
+      const std::string who = Holder(fd_);
+      ::close(fd_);
+      if (error != EWOULDBLOCK)
+        throw Error(ErrorCode::kDatabase, path_ + ": cannot take the writer lock: " + std::strerror(error));
+      throw Error(ErrorCode::kLocked,
+                  db_path + ": another process is writing to it (" +
+                      (who.empty() ? std::string("its lock file ") + path_ + " names none" : who) +
+                      "); try again when it has finished");
+    }
+    Write(0);
+  }
+  ~FileWriterLock() override { ::close(fd_); }  // closing releases the lock
+  FileWriterLock(const FileWriterLock&) = delete;
+  FileWriterLock& operator=(const FileWriterLock&) = delete;
+
+  void SetRun(std::int64_t run) override { Write(run); }
+
+  /// What the lock file says of its holder ("pid 123, annals sync /data, run 7").
+  static std::string Holder(int fd) {
+    char buffer[512];
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    std::string text(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+  }
+
+  /// The run that holds the lock of `db_path`, if a live process holds it.
+  static std::optional<std::int64_t> RunningRun(const std::string& db_path) {
+    const std::string path = db_path + "-writer";
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::optional<std::int64_t> run;
+    if (::flock(fd, LOCK_SH | LOCK_NB) == 0) {
+      ::flock(fd, LOCK_UN);  // free: nothing runs
+    } else {
+      const std::string text = Holder(fd);
+      if (const auto at = text.rfind("run "); at != std::string::npos)
+        run = std::atoll(text.c_str() + at + 4);
+    }
+    ::close(fd);
+    return run;
+  }
+
+ private:
+  void Write(std::int64_t run) {
+    std::string text = "pid " + std::to_string(::getpid()) + ", " + holder_;
+    if (run) text += ", run " + std::to_string(run);
+    text += "\n";
+    if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, text.data(), text.size(), 0) < 0) {
+      // Only the message to other writers suffers; the lock itself is held.
+    }
+  }
+
+  std::string path_, holder_;
+  int fd_ = -1;
+};
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(const std::string& path, OpenMode mode) : conn_(OpenConnection(path, mode)) {
+  SqliteStore(const std::string& path, OpenMode mode)
+      : conn_(OpenConnection(path, mode)), path_(path) {
     // The version first: a database this build cannot use is refused before any change.
     if (mode == OpenMode::kReadOnly) {
       RequireLatestSchema(conn_);
@@ -75,9 +151,9 @@ class SqliteStore final : public Store {
     }
     RefuseNewerSchema(conn_);
     conn_.Execute("PRAGMA journal_mode = WAL");
-    conn_.Execute("PRAGMA foreign_keys = ON");
     conn_.Execute("PRAGMA synchronous = NORMAL");
     Migrate(conn_);
+    conn_.Execute("PRAGMA foreign_keys = ON");
   }
 
   int SchemaVersion() override {
@@ -86,27 +162,165 @@ class SqliteStore final : public Store {
     return static_cast<int>(s.Int(0));
   }
 
-  std::int64_t BeginRun(const std::string& extractor_version, const Timestamp& now) override {
-    Statement s(conn_, "INSERT INTO ingest_runs(started_at, extractor_version) VALUES (?, ?)");
-    s.Bind(1, now).Bind(2, extractor_version).Run();
+  std::unique_ptr<WriterLock> LockWriter(const std::string& holder) override {
+    return std::make_unique<FileWriterLock>(path_, holder);
+  }
+
+  std::int64_t BeginRun(const RunStart& start, const Timestamp& now) override {
+    Statement s(conn_,
+                "INSERT INTO ingest_runs(started_at, extractor_version, command, pid) VALUES (?, ?, ?, ?)");
+    s.Bind(1, now).Bind(2, start.extractor_version).Bind(3, start.command).Bind(4, start.pid).Run();
     return sqlite3_last_insert_rowid(conn_.get());
   }
 
   int SetBusyTimeout(int ms) override { return conn_.SetBusyTimeout(ms); }
 
   void FinishRun(std::int64_t run, RunStatus status, const Timestamp& at,
-                 const std::string& message) override {
+                 const std::string& message, const RunCounts& n) override {
     Statement s(conn_,
-                "UPDATE ingest_runs SET finished_at = ?, status = ?, message = ? WHERE id = ?");
-    s.Bind(1, at).Bind(2, static_cast<int>(status)).Bind(3, message).Bind(4, run).Run();
+                "UPDATE ingest_runs SET finished_at = ?, status = ?, message = ?, files_seen = ?, "
+                "files_new = ?, files_changed = ?, files_unchanged = ?, files_removed = ?, "
+                "files_failed = ?, files_reextracted = ?, claims_added = ?, claims_closed = ? "
+                "WHERE id = ?");
+    s.Bind(1, at).Bind(2, static_cast<int>(status)).Bind(3, message).Bind(4, n.files_seen);
+    s.Bind(5, n.files_new).Bind(6, n.files_changed).Bind(7, n.files_unchanged);
+    s.Bind(8, n.files_removed).Bind(9, n.files_failed).Bind(10, n.files_reextracted);
+    s.Bind(11, n.claims_added).Bind(12, n.claims_closed).Bind(13, run).Run();
   }
 
-  bool IsCurrent(const std::string& path, const std::string& sha256) override {
+  void RecordRunFile(std::int64_t run, const SyncFileResult& f,
+                     std::optional<std::int64_t> document) override {
+    if (f.outcome == FileOutcome::kUnchanged) return;
     Statement s(conn_,
-                "SELECT 1 FROM document_versions v JOIN documents d ON d.id = v.document_id "
-                "WHERE d.path = ? AND v.sha256 = ? AND v.known_to IS NULL");
-    s.Bind(1, path).Bind(2, sha256);
-    return s.Step();
+                "INSERT INTO run_files(run_id, path, document_id, outcome, claims_added, "
+                "claims_closed, claims_kept, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.Bind(1, run).Bind(2, f.path).Bind(3, document).Bind(4, static_cast<int>(f.outcome));
+    s.Bind(5, f.claims_added).Bind(6, f.claims_closed).Bind(7, f.claims_kept).Bind(8, f.message);
+    s.Run();
+  }
+
+  std::vector<RunInfo> Runs(std::int64_t limit) override {
+    Statement s(conn_, std::string("SELECT ") + kRunColumns + " FROM ingest_runs ORDER BY id DESC LIMIT ?");
+    s.Bind(1, limit);
+    const auto running = FileWriterLock::RunningRun(path_);
+    std::vector<RunInfo> out;
+    while (s.Step()) out.push_back(RunOf(s, running));
+    return out;
+  }
+
+  std::optional<RunDetail> Run(std::int64_t id) override {
+    RunDetail detail;
+    {
+      Statement s(conn_, std::string("SELECT ") + kRunColumns + " FROM ingest_runs WHERE id = ?");
+      s.Bind(1, id);
+      if (!s.Step()) return std::nullopt;
+      detail.run = RunOf(s, FileWriterLock::RunningRun(path_));
+    }
+    Statement s(conn_,
+                "SELECT f.path, COALESCE(d.key, ''), f.outcome, f.claims_added, f.claims_closed, "
+                "f.claims_kept, f.message FROM run_files f LEFT JOIN documents d ON d.id = f.document_id "
+                "WHERE f.run_id = ? ORDER BY f.id");
+    s.Bind(1, id);
+    while (s.Step()) {
+      SyncFileResult f;
+      f.path = s.Text(0);
+      f.key = s.Text(1);
+      f.outcome = static_cast<FileOutcome>(s.Int(2));
+      f.claims_added = s.Int(3);
+      f.claims_closed = s.Int(4);
+      f.claims_kept = s.Int(5);
+      f.message = s.Text(6);
+      detail.files.push_back(std::move(f));
+    }
+    return detail;
+  }
+
+  std::optional<CurrentVersion> Current(const std::string& collection, const std::string& key) override {
+    Statement s(conn_, std::string(kCurrentSelect) + " AND d.collection = ? AND d.key = ?");
+    s.Bind(1, collection).Bind(2, key);
+    if (!s.Step()) return std::nullopt;
+    return CurrentOf(s);
+  }
+
+  std::vector<CurrentVersion> CurrentVersions(const std::optional<std::string>& collection) override {
+    Statement s(conn_, std::string(kCurrentSelect) + (collection ? " AND d.collection = ?" : "") +
+                           " ORDER BY d.collection, d.key");
+    if (collection) s.Bind(1, *collection);
+    std::vector<CurrentVersion> out;
+    while (s.Step()) out.push_back(CurrentOf(s));
+    return out;
+  }
+
+  void SaveFileStats(const std::string& collection,
+                     const std::vector<std::pair<std::int64_t, FileStat>>& by_document,
+                     const std::vector<std::string>& gone) override {
+    if (by_document.empty() && gone.empty()) return;
+    Transaction tx(conn_);
+    for (const auto& [document, stat] : by_document) SaveFileStat(collection, document, stat);
+    Statement forget(conn_, "DELETE FROM file_stats WHERE collection = ? AND path = ?");
+    for (const auto& path : gone) {
+      forget.Reset();
+      forget.Bind(1, collection).Bind(2, path).Run();
+    }
+    tx.Commit();
+  }
+
+  StoredVersion LoadVersion(std::int64_t version_id) override {
+    Statement s(conn_,
+                "SELECT content, sidecar, published_on, published_inferred, encoding "
+                "FROM document_versions WHERE id = ?");
+    s.Bind(1, version_id);
+    if (!s.Step())
+      throw Error(ErrorCode::kDatabase, "no stored document version " + std::to_string(version_id));
+    return {s.Text(0), s.OptionalText(1), DateColumn(s, 2), s.Int(3) != 0, s.Text(4)};
+  }
+
+  std::int64_t Withdraw(std::int64_t run, std::int64_t version_id, const Date& on,
+                        const Timestamp& now) override {
+    Transaction tx(conn_);
+    const std::int64_t withdrawn = Supersede(version_id, on, run, now);
+    Statement mark(conn_, "UPDATE document_versions SET withdrawn_on = ? WHERE id = ?");
+    mark.Bind(1, on.ToString()).Bind(2, version_id).Run();
+    tx.Commit();
+    return withdrawn;
+  }
+
+  void ReplaceExtraction(std::int64_t run, std::int64_t version_id,
+                         const std::string& extractor_version,
+                         const std::vector<std::int64_t>& closing, const std::vector<Claim>& adding,
+                         const Timestamp& now) override {
+    Transaction tx(conn_);
+    Statement close(conn_,
+                    "UPDATE claims SET known_to = ? WHERE id = ? AND document_version_id = ? "
+                    "AND known_to IS NULL");
+    for (const std::int64_t id : closing) {
+      close.Reset();
+      close.Bind(1, now).Bind(2, id).Bind(3, version_id).Run();
+    }
+    std::optional<Date> published;
+    {
+      Statement s(conn_, "SELECT published_on FROM document_versions WHERE id = ?");
+      s.Bind(1, version_id);
+      if (s.Step()) published = DateColumn(s, 0);
+    }
+    for (Claim c : adding) {
+      c.recorded_from = published;
+      c.recorded_to.reset();
+      InsertClaim(c, version_id, run, now);
+    }
+    StartExtraction(version_id, extractor_version, run, now);
+    tx.Commit();
+  }
+
+  std::vector<Claim> VersionClaims(std::int64_t version_id) override {
+    Statement s(conn_, std::string("SELECT ") + kClaimColumns +
+                           " FROM claims c JOIN document_versions v ON v.id = c.document_version_id"
+                           " JOIN documents d ON d.id = v.document_id"
+                           " WHERE c.document_version_id = ? AND c.known_to IS NULL ORDER BY c.id");
+    s.Bind(1, version_id);
+    std::vector<Claim> out;
+    while (s.Step()) out.push_back(ClaimOf(s));
+    return out;
   }
 
   using Store::WriteVersion;
@@ -114,39 +328,49 @@ class SqliteStore final : public Store {
                            const Timestamp& now) override {
     Transaction tx(conn_);
     WriteResult result;
-    if (IsCurrent(version.path, version.sha256)) return result;
-    const std::int64_t document_id = DocumentId(version.path);
-    // A current version with other bytes is replaced.
-    std::optional<std::int64_t> previous;
-    {
-      Statement s(conn_, "SELECT id FROM document_versions WHERE document_id = ? AND known_to IS NULL");
-      s.Bind(1, document_id);
-      if (s.Step()) previous = s.Int(0);
+    const std::string& key = version.key.empty() ? version.path : version.key;
+    const std::optional<CurrentVersion> current = Current(version.collection, key);
+    if (current && current->sha256 == version.sha256 && current->sidecar == version.sidecar) {
+      result.document_id = current->document_id;
+      return result;
     }
+    const std::int64_t document_id =
+        current ? current->document_id : DocumentId(version.collection, key);
+    result.document_id = document_id;
     {
       Statement s(conn_,
                   "INSERT INTO document_versions(document_id, sha256, title, publisher, lang, "
                   "published_on, published_precision, published_day, published_inferred, content, "
-                  "byte_size, ingest_run_id, known_from, source_uri, encoding) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                  "byte_size, ingest_run_id, known_from, source_uri, encoding, path, sidecar) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       s.Bind(1, document_id).Bind(2, version.sha256).Bind(3, version.title);
       s.Bind(4, version.publisher).Bind(5, version.lang);
       BindDate(s, 6, version.published_on, false);
       s.Bind(9, version.published_inferred ? 1 : 0).BindBlob(10, version.content);
       s.Bind(11, static_cast<std::int64_t>(version.content.size())).Bind(12, run).Bind(13, now);
-      s.Bind(14, version.source_uri).Bind(15, version.encoding);
+      s.Bind(14, version.source_uri).Bind(15, version.encoding).Bind(16, version.path);
+      if (version.sidecar) s.BindBlob(17, *version.sidecar); else s.BindNull(17);
       s.Run();
       result.version_id = sqlite3_last_insert_rowid(conn_.get());
     }
-    if (previous) Supersede(*previous, version.published_on, run, now);
+    if (current) {
+      result.replaced = true;
+      result.closed = Supersede(current->version_id,
+                                version.published_inferred ? std::nullopt : version.published_on,
+                                run, now);
+    }
+    if (version.stat) SaveFileStat(version.collection, document_id, *version.stat);
+    std::string extractor_version = version.extractor_version;
     while (true) {
       Claim c;
       if (!claims(c)) break;
+      if (extractor_version.empty()) extractor_version = c.extractor_version;
       c.recorded_from = version.published_on;  // a statement is on record from publication
       c.recorded_to.reset();
       InsertClaim(c, result.version_id, run, now);
       ++result.claims;
     }
+    StartExtraction(result.version_id, extractor_version, run, now);
     tx.Commit();
     result.added = true;
     return result;
@@ -198,16 +422,18 @@ class SqliteStore final : public Store {
 
   std::vector<DocumentInfo> Documents() override {
     Statement s(conn_,
-                "SELECT v.id, d.path, v.title, v.published_on, v.published_inferred, v.sha256, "
+                "SELECT v.id, v.path, v.title, v.published_on, v.published_inferred, v.sha256, "
                 "v.publisher, v.lang, v.byte_size, v.known_from, v.known_to, v.source_uri, v.encoding, "
                 "(SELECT count(*) FROM claims c WHERE c.document_version_id = v.id "
-                " AND c.known_to IS NULL) "
+                " AND c.known_to IS NULL), d.collection, d.key, v.withdrawn_on "
                 "FROM document_versions v JOIN documents d ON d.id = v.document_id "
-                "ORDER BY d.path, v.id");
+                "ORDER BY d.collection, d.key, v.id");
     std::vector<DocumentInfo> out;
     while (s.Step()) {
       DocumentInfo info;
-      info.ref = {s.Int(0), s.Text(1), s.Text(2), DateColumn(s, 3), s.Int(4) != 0, s.Text(5)};
+      info.ref = {s.Int(0), s.Text(1), s.Text(2), DateColumn(s, 3), s.Int(4) != 0, s.Text(5),
+                  s.Text(14), s.Text(15)};
+      info.withdrawn_on = DateColumn(s, 16);
       info.publisher = s.Text(6);
       info.lang = s.Text(7);
       info.bytes = s.Int(8);
@@ -252,25 +478,109 @@ class SqliteStore final : public Store {
   }
 
  private:
-  std::int64_t DocumentId(const std::string& path) {
+  static constexpr const char* kRunColumns =
+      "id, started_at, finished_at, command, extractor_version, pid, status, message, files_seen, "
+      "files_new, files_changed, files_unchanged, files_removed, files_failed, files_reextracted, "
+      "claims_added, claims_closed";
+
+  static RunInfo RunOf(const Statement& s, std::optional<std::int64_t> running) {
+    RunInfo r;
+    r.id = s.Int(0);
+    r.started_at = s.Text(1);
+    r.finished_at = s.OptionalText(2);
+    r.command = s.Text(3);
+    r.extractor_version = s.Text(4);
+    r.pid = s.OptionalInt(5);
+    const auto status = s.OptionalInt(6);
+    r.state = status == static_cast<int>(RunStatus::kCompleted) ? RunState::kCompleted
+              : status == static_cast<int>(RunStatus::kFailed)  ? RunState::kFailed
+              : running == r.id                                 ? RunState::kRunning
+                                                                : RunState::kInterrupted;
+    r.message = s.Text(7);
+    RunCounts& n = r.counts;
+    n.files_seen = s.Int(8);
+    n.files_new = s.Int(9);
+    n.files_changed = s.Int(10);
+    n.files_unchanged = s.Int(11);
+    n.files_removed = s.Int(12);
+    n.files_failed = s.Int(13);
+    n.files_reextracted = s.Int(14);
+    n.claims_added = s.Int(15);
+    n.claims_closed = s.Int(16);
+    return r;
+  }
+
+  static constexpr const char* kCurrentSelect =
+      "SELECT d.id, v.id, d.collection, d.key, v.path, v.sha256, v.sidecar, "
+      "COALESCE((SELECT e.extractor_version FROM extractions e WHERE e.document_version_id = v.id "
+      "AND e.known_to IS NULL ORDER BY e.id DESC LIMIT 1), ''), f.path, f.size, f.mtime_ns, "
+      "f.sidecar_size, f.sidecar_mtime_ns "
+      "FROM document_versions v JOIN documents d ON d.id = v.document_id "
+      "LEFT JOIN file_stats f ON f.document_id = d.id AND f.collection = d.collection "
+      "WHERE v.known_to IS NULL";
+
+  static CurrentVersion CurrentOf(const Statement& s) {
+    CurrentVersion c;
+    c.document_id = s.Int(0);
+    c.version_id = s.Int(1);
+    c.collection = s.Text(2);
+    c.key = s.Text(3);
+    c.path = s.Text(4);
+    c.sha256 = s.Text(5);
+    c.sidecar = s.OptionalText(6);
+    c.extractor_version = s.Text(7);
+    if (!s.IsNull(8)) c.stat = FileStat{s.Text(8), s.Int(9), s.Int(10), s.Int(11), s.Int(12)};
+    return c;
+  }
+
+  std::int64_t DocumentId(const std::string& collection, const std::string& key) {
     {
-      Statement s(conn_, "SELECT id FROM documents WHERE path = ?");
-      s.Bind(1, path);
+      Statement s(conn_, "SELECT id FROM documents WHERE collection = ? AND key = ?");
+      s.Bind(1, collection).Bind(2, key);
       if (s.Step()) return s.Int(0);
     }
-    Statement s(conn_, "INSERT INTO documents(path) VALUES (?)");
-    s.Bind(1, path).Run();
+    Statement s(conn_, "INSERT INTO documents(collection, key) VALUES (?, ?)");
+    s.Bind(1, collection).Bind(2, key).Run();
     return sqlite3_last_insert_rowid(conn_.get());
+  }
+
+  // A file's stat belongs to one document; a file that now holds another document (its
+  // sidecar gave it another source_uri) takes the row over.
+  void SaveFileStat(const std::string& collection, std::int64_t document, const FileStat& f) {
+    Statement forget(conn_, "DELETE FROM file_stats WHERE document_id = ? AND path <> ?");
+    forget.Bind(1, document).Bind(2, f.path).Run();
+    Statement s(conn_,
+                "INSERT INTO file_stats(collection, path, document_id, size, mtime_ns, sidecar_size, "
+                "sidecar_mtime_ns) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(collection, path) DO UPDATE "
+                "SET document_id = excluded.document_id, size = excluded.size, mtime_ns = "
+                "excluded.mtime_ns, sidecar_size = excluded.sidecar_size, sidecar_mtime_ns = "
+                "excluded.sidecar_mtime_ns");
+    s.Bind(1, collection).Bind(2, f.path).Bind(3, document).Bind(4, f.size).Bind(5, f.mtime_ns);
+    s.Bind(6, f.sidecar_size).Bind(7, f.sidecar_mtime_ns).Run();
+  }
+
+  // Closes the current extraction of a version and records `extractor_version`'s.
+  void StartExtraction(std::int64_t version_id, const std::string& extractor_version,
+                       std::int64_t run, const Timestamp& now) {
+    Statement close(conn_,
+                    "UPDATE extractions SET known_to = ? WHERE document_version_id = ? AND known_to IS NULL");
+    close.Bind(1, now).Bind(2, version_id).Run();
+    Statement s(conn_,
+                "INSERT INTO extractions(document_version_id, extractor_version, ingest_run_id, "
+                "known_from) VALUES (?, ?, ?, ?)");
+    s.Bind(1, version_id).Bind(2, extractor_version).Bind(3, run).Bind(4, now).Run();
   }
 
   // Closes a replaced version and its current claims at `now`, and gives each claim a
   // successor row whose record time ends when the new version was published. The rows are
   // copied inside the database, so that replacing a version holds none of them in memory.
-  void Supersede(std::int64_t version_id, const std::optional<Date>& replaced_on,
-                 std::int64_t run, const Timestamp& now) {
+  // Returns how many claims it closed.
+  std::int64_t Supersede(std::int64_t version_id, const std::optional<Date>& replaced_on,
+                         std::int64_t run, const Timestamp& now) {
     Statement close_claims(conn_,
                            "UPDATE claims SET known_to = ? WHERE document_version_id = ? AND known_to IS NULL");
     close_claims.Bind(1, now).Bind(2, version_id).Run();
+    const std::int64_t closed = sqlite3_changes(conn_.get());
     Statement close_version(conn_, "UPDATE document_versions SET known_to = ? WHERE id = ?");
     close_version.Bind(1, now).Bind(2, version_id).Run();
     // The rows closed just now: a version is replaced once, so no other row of it was
@@ -294,6 +604,7 @@ class SqliteStore final : public Store {
         "FROM claims WHERE document_version_id = ?6 AND known_to = ?4 ORDER BY id");
     BindDate(successors, 1, replaced_on ? replaced_on : Date::Parse(now.substr(0, 10)), false);
     successors.Bind(4, now).Bind(5, run).Bind(6, version_id).Run();
+    return closed;
   }
 
   void InsertClaim(const Claim& c, std::int64_t version_id, std::int64_t run, const Timestamp& now) {
@@ -319,6 +630,7 @@ class SqliteStore final : public Store {
   }
 
   Connection conn_;
+  std::string path_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "ingest/ingest.h"
+#include "ingest/reading.h"
 #include "store/store.h"
 #include "support.h"
 

@@ -1,0 +1,263 @@
+// `sync`: walk, compare with what is stored, write what changed, withdraw what is gone,
+// re-read what an older extractor read; every step of it recorded with the run.
+#include "ingest/sync.h"
+
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "annals/error.h"
+#include "extract/extractor.h"
+#include "ingest/in_order.h"
+#include "ingest/reading.h"
+#include "ingest/write.h"
+
+namespace annals::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The bulletin files of `folder`, sorted by their path inside it.
+std::vector<FileToRead> Walk(const std::string& folder, const std::string& collection) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec))
+    throw Error(ErrorCode::kInput, folder + ": not a folder" + (ec ? ": " + ec.message() : ""));
+  std::vector<FileToRead> files;
+  const fs::path root = fs::absolute(folder).lexically_normal();
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it); it.increment(ec)) {
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec) || !IsBulletinFile(it->path().string())) continue;
+    FileToRead f;
+    f.path = it->path().string();
+    f.collection = collection;
+    f.relative = it->path().lexically_relative(root).generic_string();
+    files.push_back(std::move(f));
+  }
+  // A walk that stopped part way must not read as files that disappeared.
+  if (ec) throw Error(ErrorCode::kInput, folder + ": cannot read the folder: " + ec.message() +
+                                             "; nothing was changed");
+  std::sort(files.begin(), files.end(),
+            [](const FileToRead& a, const FileToRead& b) { return a.relative < b.relative; });
+  return files;
+}
+
+// A run from its start to its record: begins it (unless a dry run), counts what happens,
+// tells the caller, and records its end however the run ends.
+class RunRecord {
+ public:
+  RunRecord(store::Store& store, const SyncOptions& options, const Timestamp& now)
+      : store_(store), options_(options) {
+    if (options.dry_run) return;
+    lock_ = store.LockWriter(options.command.empty() ? "annals" : options.command);
+    id_ = store.BeginRun({extract::kExtractorVersion, options.command, ::getpid()}, now);
+    lock_->SetRun(id_);
+  }
+  ~RunRecord() {
+    if (id_ && !finished_) {
+      // Best effort: the failure that ended the run (a full disk, a lock) may refuse this
+      // write too, and then the run stays without an end, as after a crash.
+      try {
+        store_.FinishRun(id_, store::RunStatus::kFailed, Now(), failure_, counts_);
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  RunRecord(const RunRecord&) = delete;
+  RunRecord& operator=(const RunRecord&) = delete;
+
+  std::int64_t id() const { return id_; }
+  bool dry() const { return options_.dry_run; }
+
+  void Tell(const SyncFileResult& file, std::optional<std::int64_t> document) {
+    counts_.Add(file);
+    if (file.outcome == FileOutcome::kUnchanged) return;
+    if (id_) store_.RecordRunFile(id_, file, document);
+    files_.push_back(file);
+    if (options_.on_file) options_.on_file(file);
+  }
+  void Failing(const std::string& why) { failure_ = why; }
+
+  SyncReport Finish() {
+    if (id_) {
+      store_.FinishRun(id_, store::RunStatus::kCompleted, Now(), Summary(), counts_);
+      finished_ = true;
+    }
+    return {id_, counts_, files_};
+  }
+
+  std::string Summary() const {
+    const RunCounts& n = counts_;
+    return std::to_string(n.files_seen) + " files: " + std::to_string(n.files_new) + " new, " +
+           std::to_string(n.files_changed) + " changed, " + std::to_string(n.files_unchanged) +
+           " unchanged, " + std::to_string(n.files_removed) + " removed, " +
+           std::to_string(n.files_failed) + " failed, " + std::to_string(n.files_reextracted) +
+           " re-extracted; claims " + std::to_string(n.claims_added) + " added, " +
+           std::to_string(n.claims_closed) + " closed";
+  }
+
+ private:
+  store::Store& store_;
+  const SyncOptions& options_;
+  std::unique_ptr<store::WriterLock> lock_;
+  std::int64_t id_ = 0;
+  bool finished_ = false;
+  std::string failure_ = "the run stopped";
+  RunCounts counts_;
+  std::vector<SyncFileResult> files_;
+};
+
+// Re-reads the current versions whose extraction is another extractor's.
+void ReextractOutdated(store::Store& store, const std::vector<store::CurrentVersion>& versions,
+                       RunRecord& run, const Timestamp& now) {
+  for (const auto& v : versions) {
+    if (v.extractor_version == extract::kExtractorVersion) continue;
+    if (run.dry()) {
+      SyncFileResult r{v.path, v.key, FileOutcome::kReextracted};
+      r.message = "read by extractor " + v.extractor_version;
+      run.Tell(r, v.document_id);
+      continue;
+    }
+    run.Failing(v.path + ": re-extraction not written");
+    const Written w = Reextract(store, run.id(), v, now);
+    run.Tell(w.result, w.document_id);
+  }
+}
+
+}  // namespace
+
+SyncReport SyncFolder(store::Store& store, const std::string& folder, const SyncOptions& options) {
+  if (options.jobs < 1) throw Error(ErrorCode::kUsage, "jobs must be at least 1");
+  const std::string collection =
+      options.collection.empty() ? CollectionOfFolder(folder) : options.collection;
+  std::vector<FileToRead> files = Walk(folder, collection);
+  const Timestamp now = Now();
+  RunRecord run(store, options, now);
+
+  // What is stored, by the document's key and by the file its last walk saw.
+  const std::vector<store::CurrentVersion> stored = store.CurrentVersions(collection);
+  std::map<std::string, const store::CurrentVersion*> by_key, by_file;
+  for (const auto& v : stored) {
+    by_key[v.key] = &v;
+    if (v.stat) by_file[v.stat->path] = &v;
+  }
+  const auto candidate = [&](const std::string& relative) -> const store::CurrentVersion* {
+    if (auto it = by_file.find(relative); it != by_file.end()) return it->second;
+    if (auto it = by_key.find(relative); it != by_key.end()) return it->second;
+    return nullptr;
+  };
+
+  std::set<std::string> seen;  // keys of the documents whose file is there
+  std::vector<std::pair<std::int64_t, store::FileStat>> moved_stats;
+  std::vector<const FileToRead*> to_read;
+  std::vector<std::string> unreadable;
+  const auto total = static_cast<std::int64_t>(files.size());
+  std::int64_t done = 0;
+  const auto progress = [&] {
+    ++done;
+    if (options.on_progress) options.on_progress(done, total);
+  };
+  for (FileToRead& f : files) {
+    if (!StatFile(f.path, f.relative, f.stat)) {
+      unreadable.push_back(f.path);
+      continue;
+    }
+    const store::CurrentVersion* known = candidate(f.relative);
+    if (known && known->stat && *known->stat == f.stat) {
+      // Same size and time as at the last walk: not read again.
+      seen.insert(known->key);
+      run.Tell({f.path, known->key, FileOutcome::kUnchanged}, known->document_id);
+      progress();
+    } else {
+      to_read.push_back(&f);
+    }
+  }
+  for (const auto& path : unreadable) {
+    SyncFileResult r{path, "", FileOutcome::kFailed};
+    r.message = path + ": cannot read its size and time";
+    if (const auto* known = candidate(fs::path(path).lexically_relative(fs::absolute(folder)).generic_string()))
+      seen.insert(known->key);
+    run.Tell(r, std::nullopt);
+    progress();
+  }
+
+  InOrder<PreparedFile>(
+      to_read.size(), options.jobs,
+      [&](std::size_t i) {
+        const store::CurrentVersion* known = candidate(to_read[i]->relative);
+        return PrepareFile(*to_read[i], options.max_file_bytes,
+                           known ? std::optional<store::CurrentVersion>(*known) : std::nullopt);
+      },
+      [&](PreparedFile&& file) {
+        const store::CurrentVersion* known = candidate(file.file.relative);
+        if (file.failed) {
+          // Its document (if it has one) stays as it is: a file there but unreadable is
+          // not a file that disappeared.
+          if (known) seen.insert(known->key);
+          SyncFileResult r{file.file.path, file.key, FileOutcome::kFailed};
+          r.message = file.message;
+          run.Tell(r, std::nullopt);
+        } else if (file.unchanged) {
+          seen.insert(file.key);
+          moved_stats.emplace_back(known->document_id, file.file.stat);
+          run.Tell({file.file.path, file.key, FileOutcome::kUnchanged}, known->document_id);
+        } else if (run.dry()) {
+          seen.insert(file.key);
+          const bool exists = by_key.count(file.key) != 0;
+          SyncFileResult r{file.file.path, file.key, exists ? FileOutcome::kChanged : FileOutcome::kNew};
+          r.claims_added = static_cast<std::int64_t>(file.claims.size());
+          run.Tell(r, std::nullopt);
+        } else {
+          seen.insert(file.key);
+          run.Failing(file.file.path + ": not written");
+          const Written w = WritePrepared(store, run.id(), file, now);
+          run.Tell(w.result, w.document_id);
+        }
+        progress();
+      });
+
+  // Documents whose file is gone. A walk that found no bulletin at all while documents
+  // are stored looks like a folder that is not mounted: nothing is withdrawn then.
+  std::vector<std::string> gone_stats;
+  const bool looks_unmounted = files.empty() && !stored.empty() && !options.allow_empty;
+  for (const auto& v : stored) {
+    if (seen.count(v.key)) continue;
+    if (v.stat) gone_stats.push_back(v.stat->path);
+    if (options.keep_missing || looks_unmounted) continue;
+    SyncFileResult r{v.path, v.key, FileOutcome::kRemoved};
+    if (!run.dry()) {
+      run.Failing(v.path + ": withdrawal not written");
+      r.claims_closed = store.Withdraw(run.id(), v.version_id, *Date::Parse(now.substr(0, 10)), now);
+    }
+    run.Tell(r, v.document_id);
+  }
+  if (!run.dry()) {
+    run.Failing("the file sizes and times of the walk not written");
+    store.SaveFileStats(collection, moved_stats, looks_unmounted ? std::vector<std::string>{} : gone_stats);
+    ReextractOutdated(store, store.CurrentVersions(collection), run, now);
+  } else {
+    ReextractOutdated(store, stored, run, now);
+  }
+  SyncReport report = run.Finish();
+  if (looks_unmounted)
+    throw Error(ErrorCode::kInput,
+                folder + ": no bulletin found, but " + std::to_string(stored.size()) +
+                    " documents of collection \"" + collection +
+                    "\" are stored; nothing was withdrawn (is the folder mounted? give "
+                    "--allow-empty to withdraw them all)");
+  return report;
+}
+
+SyncReport ReextractAll(store::Store& store, const SyncOptions& options) {
+  const Timestamp now = Now();
+  RunRecord run(store, options, now);
+  const auto versions = store.CurrentVersions(std::nullopt);
+  ReextractOutdated(store, versions, run, now);
+  return run.Finish();
+}
+
+}  // namespace annals::ingest
