@@ -65,8 +65,8 @@ struct SyncOptions {
   std::int64_t max_file_bytes = 16 * 1024 * 1024;
   /// Recorded with the run: the words it was started with, for `annals runs`.
   std::string command;
-  /// Called with each result that is not kUnchanged as soon as it is final (written and
-  /// committed, or failed), on the calling thread.
+  /// Called with each result as soon as it is final (written and committed, or failed),
+  /// on the calling thread.
   std::function<void(const SyncFileResult&)> on_file;
   /// Called now and then with how many of `total` files have been dealt with.
   std::function<void(std::int64_t done, std::int64_t total)> on_progress;

@@ -15,6 +15,8 @@ namespace annals::cli {
 
 struct Globals {
   std::string db_path = "annals.db";
+  /// The words this process was started with, recorded with the runs it writes.
+  std::string command_line;
   /// Opens the database at --db. Only the commands that write (`ingest`) pass
   /// OpenMode::kCreate; reading commands pass kReadOnly, so a mistyped path is an error
   /// rather than a new empty database.
@@ -51,5 +53,8 @@ void RegisterIngest(CLI::App& app, const Globals& globals);
 void RegisterQuery(CLI::App& app, const Globals& globals);
 void RegisterExport(CLI::App& app, const Globals& globals);
 void RegisterDocuments(CLI::App& app, const Globals& globals);
+void RegisterSync(CLI::App& app, const Globals& globals);
+void RegisterReextract(CLI::App& app, const Globals& globals);
+void RegisterRuns(CLI::App& app, const Globals& globals);
 
 }  // namespace annals::cli

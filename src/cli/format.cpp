@@ -245,7 +245,9 @@ json ClaimJson(const Claim& c) {
                    {"title", c.document.title},
                    {"published_on", DateJson(c.document.published_on)},
                    {"published_on_inferred", c.document.published_on_inferred},
-                   {"sha256", c.document.sha256}};
+                   {"sha256", c.document.sha256},
+                   {"collection", c.document.collection},
+                   {"key", c.document.key}};
   j["extractor"] = {{"rule", c.rule}, {"version", c.extractor_version}};
   return j;
 }
@@ -395,7 +397,10 @@ void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Fo
                 {"claims", d.claims},
                 {"sha256", d.ref.sha256},
                 {"known_from", d.known_from},
-                {"known_to", d.known_to ? json(*d.known_to) : json(nullptr)}};
+                {"known_to", d.known_to ? json(*d.known_to) : json(nullptr)},
+                {"withdrawn_on", DateJson(d.withdrawn_on)},
+                {"collection", d.ref.collection},
+                {"key", d.ref.key}};
   };
   if (format == Format::kJson || format == Format::kJsonl) {
     json all = json::array();
@@ -410,7 +415,10 @@ void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Fo
   for (const auto& d : docs) {
     rows.push_back({std::to_string(d.ref.id),
                     DateText(d.ref.published_on) + (d.ref.published_on_inferred ? "?" : ""),
-                    d.lang, std::to_string(d.claims), d.known_to ? "replaced" : "current",
+                    d.lang, std::to_string(d.claims),
+                    d.withdrawn_on ? "withdrawn " + d.withdrawn_on->ToString()
+                    : d.known_to   ? std::string("replaced")
+                                   : std::string("current"),
                     d.ref.title, d.ref.path});
   }
   if (format == Format::kCsv) {
@@ -425,6 +433,122 @@ void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Fo
                rows);
     out << "\n`?` after a date: no date line; the latest date the text mentions is taken as a lower bound.\n";
   }
+}
+
+json SyncFileJson(const SyncFileResult& f) {
+  json j = {{"outcome", FileOutcomeName(f.outcome)}, {"path", f.path}, {"key", f.key},
+            {"claims_added", f.claims_added}, {"claims_closed", f.claims_closed},
+            {"claims_kept", f.claims_kept}};
+  if (!f.message.empty()) j["message"] = f.message;
+  if (!f.warnings.empty()) j["warnings"] = f.warnings;
+  return j;
+}
+
+json RunCountsJson(const RunCounts& n) {
+  return {{"files_seen", n.files_seen},       {"files_new", n.files_new},
+          {"files_changed", n.files_changed}, {"files_unchanged", n.files_unchanged},
+          {"files_removed", n.files_removed}, {"files_failed", n.files_failed},
+          {"files_reextracted", n.files_reextracted}, {"claims_added", n.claims_added},
+          {"claims_closed", n.claims_closed}};
+}
+
+std::string RunCountsText(const RunCounts& n) {
+  return std::to_string(n.files_seen) + " files: " + std::to_string(n.files_new) + " new, " +
+         std::to_string(n.files_changed) + " changed, " + std::to_string(n.files_unchanged) +
+         " unchanged, " + std::to_string(n.files_removed) + " removed, " +
+         std::to_string(n.files_failed) + " failed; " + std::to_string(n.files_reextracted) +
+         " re-extracted; claims: " + std::to_string(n.claims_added) + " added, " +
+         std::to_string(n.claims_closed) + " closed";
+}
+
+namespace {
+
+json RunJson(const RunInfo& r) {
+  return {{"id", r.id},
+          {"started_at", r.started_at},
+          {"finished_at", r.finished_at ? json(*r.finished_at) : json(nullptr)},
+          {"state", RunStateName(r.state)},
+          {"command", r.command},
+          {"extractor_version", r.extractor_version},
+          {"pid", r.pid ? json(*r.pid) : json(nullptr)},
+          {"message", r.message},
+          {"counts", RunCountsJson(r.counts)}};
+}
+
+std::vector<std::string> RunRow(const RunInfo& r) {
+  const RunCounts& n = r.counts;
+  return {std::to_string(r.id), r.started_at.substr(0, 19) + "Z", RunStateName(r.state),
+          std::to_string(n.files_new), std::to_string(n.files_changed),
+          std::to_string(n.files_unchanged), std::to_string(n.files_removed),
+          std::to_string(n.files_failed), std::to_string(n.files_reextracted),
+          "+" + std::to_string(n.claims_added) + " -" + std::to_string(n.claims_closed),
+          r.command.empty() ? "(not recorded)" : r.command};
+}
+
+const std::vector<std::string> kRunHeader = {"RUN", "STARTED", "STATE", "NEW", "CHANGED",
+                                             "UNCHANGED", "REMOVED", "FAILED", "REEXTRACTED",
+                                             "CLAIMS", "COMMAND"};
+
+}  // namespace
+
+void PrintRuns(std::ostream& out, const std::vector<RunInfo>& runs, Format format) {
+  if (format == Format::kJson || format == Format::kJsonl) {
+    json all = json::array();
+    for (const auto& r : runs) {
+      if (format == Format::kJsonl) out << Json(RunJson(r)) << "\n";
+      else all.push_back(RunJson(r));
+    }
+    if (format == Format::kJson) out << Json(all, 2) << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : runs) rows.push_back(RunRow(r));
+  if (format == Format::kCsv) {
+    PrintCsv(out, kRunHeader, rows);
+    return;
+  }
+  if (runs.empty()) {
+    out << "no runs recorded: `annals ingest PATH` or `annals sync DIR` makes one\n";
+    return;
+  }
+  std::vector<Column> columns;
+  for (const auto& h : kRunHeader) columns.push_back({h, h == "COMMAND" ? 60u : 0u});
+  PrintTable(out, columns, rows);
+}
+
+void PrintRunDetail(std::ostream& out, const RunDetail& detail, Format format) {
+  if (format == Format::kJson || format == Format::kJsonl) {
+    json j = RunJson(detail.run);
+    j["files"] = json::array();
+    for (const auto& f : detail.files) j["files"].push_back(SyncFileJson(f));
+    out << Json(j, format == Format::kJson ? 2 : -1) << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& f : detail.files)
+    rows.push_back({FileOutcomeName(f.outcome), std::to_string(f.claims_added),
+                    std::to_string(f.claims_closed), std::to_string(f.claims_kept), f.path,
+                    f.message});
+  const std::vector<std::string> header = {"OUTCOME", "ADDED", "CLOSED", "KEPT", "PATH", "MESSAGE"};
+  if (format == Format::kCsv) {
+    PrintCsv(out, header, rows);
+    return;
+  }
+  const RunInfo& r = detail.run;
+  out << "run " << r.id << ": " << RunStateName(r.state) << "\n"
+      << "command:   " << Printable(r.command.empty() ? "(not recorded)" : r.command) << "\n"
+      << "started:   " << r.started_at << "\n"
+      << "finished:  " << (r.finished_at ? *r.finished_at : "-") << "\n"
+      << "extractor: " << Printable(r.extractor_version) << "\n"
+      << "counts:    " << RunCountsText(r.counts) << "\n";
+  if (r.state != RunState::kCompleted && !r.message.empty())
+    out << "message:   " << Printable(r.message) << "\n";
+  if (rows.empty()) {
+    out << "\nno file was new, changed, removed, failed or re-extracted\n";
+    return;
+  }
+  out << "\n";
+  PrintTable(out, {{"OUTCOME"}, {"ADDED"}, {"CLOSED"}, {"KEPT"}, {"PATH", 70}, {"MESSAGE", 60}}, rows);
 }
 
 }  // namespace annals::cli

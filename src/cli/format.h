@@ -25,6 +25,14 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format);
 /// not grow with their number; a table holds them all, to pad its columns to the widest.
 void PrintClaims(std::ostream& out, const std::function<void(const ClaimVisitor&)>& claims,
                  Format format);
+/// A sync's or re-extraction's outcome for one file, as a JSON object.
+nlohmann::json SyncFileJson(const SyncFileResult& file);
+/// A run's counts as a JSON object, and as a line for people.
+nlohmann::json RunCountsJson(const RunCounts& counts);
+std::string RunCountsText(const RunCounts& counts);
+/// The run listing (`annals runs`), and one run with its files (`annals runs --id N`).
+void PrintRuns(std::ostream& out, const std::vector<RunInfo>& runs, Format format);
+void PrintRunDetail(std::ostream& out, const RunDetail& detail, Format format);
 /// The document listing.
 void PrintDocuments(std::ostream& out, const std::vector<DocumentInfo>& docs, Format format);
 

@@ -64,6 +64,7 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
   cmd->callback([opts, &globals] {
     Tally tally;
     IngestOptions options = opts->ingest;
+    options.command = globals.command_line;
     options.on_file = [&tally, quiet = opts->quiet](const IngestFileResult& f) {
       switch (f.status) {
         case IngestFileResult::Status::kAdded:

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
       "It extracts figures, dated events and partner-city ties from bulletins, keeps each\n"
       "with its quote and byte span, and answers \"as reported on\" questions.\n\n"
       "Exit codes: 0 success, 1 bad usage, 2 input error (nothing of that input written),\n"
-      "3 database error.",
+      "3 database error, 4 another process is writing to the database.",
       "annals"};
   // At most one; none, or a word that names none, is refused below with the list.
   app.require_subcommand(0, 1);
@@ -38,12 +38,21 @@ int main(int argc, char** argv) {
                        "Print the program's and the extractor's versions");
   cli::Globals globals;
   if (const char* env = std::getenv("ANNALS_DB"); env && *env) globals.db_path = env;
+  globals.command_line = "annals";
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    const bool plain = !word.empty() && word.find_first_of(" \t\n'\"\\$") == std::string::npos;
+    globals.command_line += " " + (plain ? word : "'" + word + "'");
+  }
   app.add_option("--db", globals.db_path,
                  "Database file (default ./annals.db, or the ANNALS_DB environment variable)");
   cli::RegisterIngest(app, globals);
   cli::RegisterQuery(app, globals);
   cli::RegisterExport(app, globals);
   cli::RegisterDocuments(app, globals);
+  cli::RegisterSync(app, globals);
+  cli::RegisterReextract(app, globals);
+  cli::RegisterRuns(app, globals);
   std::string subcommands;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
     subcommands += (subcommands.empty() ? "" : ", ") + sub->get_name();

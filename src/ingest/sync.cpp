@@ -33,9 +33,9 @@ std::vector<FileToRead> Walk(const std::string& folder, const std::string& colle
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec) || !IsBulletinFile(it->path().string())) continue;
     FileToRead f;
-    f.path = it->path().string();
     f.collection = collection;
     f.relative = it->path().lexically_relative(root).generic_string();
+    f.path = (fs::path(folder) / f.relative).lexically_normal().string();  // as the caller named it
     files.push_back(std::move(f));
   }
   // A walk that stopped part way must not read as files that disappeared.
@@ -75,9 +75,10 @@ class RunRecord {
 
   void Tell(const SyncFileResult& file, std::optional<std::int64_t> document) {
     counts_.Add(file);
-    if (file.outcome == FileOutcome::kUnchanged) return;
-    if (id_) store_.RecordRunFile(id_, file, document);
-    files_.push_back(file);
+    if (file.outcome != FileOutcome::kUnchanged) {
+      if (id_) store_.RecordRunFile(id_, file, document);
+      files_.push_back(file);
+    }
     if (options_.on_file) options_.on_file(file);
   }
   void Failing(const std::string& why) { failure_ = why; }
