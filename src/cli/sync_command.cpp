@@ -22,14 +22,19 @@ void TellFile(const SyncFileResult& f, bool dry_run) {
   std::string text = std::string(FileOutcomeName(f.outcome));
   text.resize(std::max<std::size_t>(text.size(), 12), ' ');
   text += f.path;
-  if (f.outcome == FileOutcome::kFailed) {
-    text = f.message;
-  } else if (f.outcome == FileOutcome::kReextracted) {
-    text += " (" + std::to_string(f.claims_added) + " claims added, " +
-            std::to_string(f.claims_closed) + " closed, " + std::to_string(f.claims_kept) + " kept)";
-  } else if (f.outcome != FileOutcome::kUnchanged) {
-    text += " (" + std::to_string(f.claims_added) + " claims added, " +
-            std::to_string(f.claims_closed) + " closed)";
+  const auto claims = [](std::int64_t n) { return std::to_string(n) + (n == 1 ? " claim" : " claims"); };
+  switch (f.outcome) {
+    case FileOutcome::kFailed: text = f.message; break;
+    case FileOutcome::kNew: text += " (" + claims(f.claims_added) + ")"; break;
+    case FileOutcome::kChanged:
+      text += " (" + claims(f.claims_added) + " added, " + std::to_string(f.claims_closed) + " closed)";
+      break;
+    case FileOutcome::kRemoved: text += " (" + claims(f.claims_closed) + " withdrawn)"; break;
+    case FileOutcome::kReextracted:
+      text += " (" + claims(f.claims_added) + " added, " + std::to_string(f.claims_closed) +
+              " closed, " + std::to_string(f.claims_kept) + " kept)";
+      break;
+    case FileOutcome::kUnchanged: break;
   }
   if (dry_run) {
     std::cout << "would be " << Printable(text) << std::endl;

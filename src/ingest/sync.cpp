@@ -229,7 +229,9 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
     if (seen.count(v.key)) continue;
     if (v.stat) gone_stats.push_back(v.stat->path);
     if (options.keep_missing || looks_unmounted) continue;
-    SyncFileResult r{v.path, v.key, FileOutcome::kRemoved};
+    // Named as the walk would have found it, where the last walk did.
+    SyncFileResult r{v.stat ? (fs::path(folder) / v.stat->path).lexically_normal().string() : v.path,
+                     v.key, FileOutcome::kRemoved};
     if (!run.dry()) {
       run.Failing(v.path + ": withdrawal not written");
       r.claims_closed = store.Withdraw(run.id(), v.version_id, *Date::Parse(now.substr(0, 10)), now);
