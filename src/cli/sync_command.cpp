@@ -18,7 +18,8 @@ struct WriteJob {
 };
 
 // One line per file that changed anything (stdout in a dry run: it is the answer).
-void TellFile(const SyncFileResult& f, bool dry_run) {
+void TellFile(const SyncFileResult& f, bool dry_run, bool verbose) {
+  if (dry_run && f.outcome == FileOutcome::kUnchanged && !verbose) return;
   std::string text = std::string(FileOutcomeName(f.outcome));
   text.resize(std::max<std::size_t>(text.size(), 12), ' ');
   text += f.path;
@@ -56,7 +57,7 @@ void TellFile(const SyncFileResult& f, bool dry_run) {
 void RunLogged(const Globals& globals, WriteJob& job, bool reextract) {
   SetUpLogging(job.log);
   Progress progress(job.log, "files");
-  job.sync.on_file = [&](const SyncFileResult& f) { TellFile(f, job.sync.dry_run); };
+  job.sync.on_file = [&](const SyncFileResult& f) { TellFile(f, job.sync.dry_run, job.log.verbose); };
   job.sync.on_progress = [&](std::int64_t done, std::int64_t total) { progress.Update(done, total); };
   auto db = globals.Open(job.sync.dry_run ? OpenMode::kReadOnly : OpenMode::kCreate);
   const SyncReport report = reextract ? db->Reextract(job.sync) : db->Sync(job.folder, job.sync);

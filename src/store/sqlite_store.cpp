@@ -597,9 +597,14 @@ class SqliteStore final : public Store {
         "value_min, value_max, qualifier, unit, object, object_country, relation, "
         "valid_from, valid_from_precision, valid_from_day, valid_to, valid_to_precision, "
         "valid_to_day, recorded_from, recorded_from_precision, recorded_from_day, "
-        "COALESCE(recorded_to, ?1), "
-        "CASE WHEN recorded_to IS NULL THEN ?2 ELSE recorded_to_precision END, "
-        "CASE WHEN recorded_to IS NULL THEN ?3 ELSE recorded_to_day END, "
+        // A replacement dated before the claim's own record start (a corrected date)
+        // ends it where it began: never after it was replaced, never before it started.
+        "CASE WHEN recorded_to IS NOT NULL THEN recorded_to "
+        "     WHEN recorded_from_day > ?3 THEN recorded_from ELSE ?1 END, "
+        "CASE WHEN recorded_to IS NOT NULL THEN recorded_to_precision "
+        "     WHEN recorded_from_day > ?3 THEN recorded_from_precision ELSE ?2 END, "
+        "CASE WHEN recorded_to IS NOT NULL THEN recorded_to_day "
+        "     WHEN recorded_from_day > ?3 THEN recorded_from_day ELSE ?3 END, "
         "?4, NULL, lang, quote, span_start, span_end, rule, extractor_version, ?5 "
         "FROM claims WHERE document_version_id = ?6 AND known_to = ?4 ORDER BY id");
     BindDate(successors, 1, replaced_on ? replaced_on : Date::Parse(now.substr(0, 10)), false);

@@ -127,6 +127,29 @@ TEST_CASE("a revised version closes the old rows and ends their record time", "[
   CHECK(db->Documents().size() == 2);
 }
 
+TEST_CASE("a revision dated before the version it replaces never ends a record before it began",
+          "[store]") {
+  testing::TempDir dir;
+  auto db = store::OpenSqliteStore(dir / "a.db");
+  const auto t1 = Now();
+  db->WriteVersion(db->BeginRun("test", t1), Version("/x/a.txt", "aa", "2020-06-01"),
+                   {SampleClaim(30)}, t1);
+  const auto t2 = Now();
+  db->WriteVersion(db->BeginRun("test", t2), Version("/x/a.txt", "bb", "2020-05-01"),
+                   {SampleClaim(31)}, t2);
+  store::ClaimFilter all;
+  all.every_row = true;
+  const auto rows = db->SelectClaims(all);
+  REQUIRE(rows.size() == 3);
+  REQUIRE(rows[1].recorded_to);
+  CHECK(rows[1].recorded_to->ToString() == "2020-06-01");
+  store::ClaimFilter on_record;
+  on_record.reported_day = Date::Parse("2020-07-01")->FirstDay();
+  const auto july = db->SelectClaims(on_record);
+  REQUIRE(july.size() == 1);
+  CHECK(*july[0].value == 31);
+}
+
 TEST_CASE("a failed write leaves nothing behind", "[store]") {
   testing::TempDir dir;
   auto db = store::OpenSqliteStore(dir / "a.db");
