@@ -38,7 +38,9 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
       "than --busy-timeout) stops the run (exit code 3): the files listed before it are\n"
       "written, and running the same ingest again goes on from there.\n"
       "A sidecar NAME.meta.json may give published_on, source_uri, publisher, language\n"
-      "and encoding; it wins over the header.\n\n"
+      "and encoding; it wins over the header. Another ingest or sync writing to the\n"
+      "database makes this one exit at once (exit code 4). For a folder that changes\n"
+      "(revised and removed bulletins), use `annals sync`.\n\n"
       "Example:\n  annals ingest seeds/\n  annals --db /var/lib/annals.db ingest bulletin.txt");
   cmd->add_option("paths", opts->paths, "Bulletin files or folders")->required();
   cmd->add_option_function<std::string>(
@@ -60,6 +62,22 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
          "stops")
       ->type_name("MS")
       ->default_str(std::to_string(opts->ingest.busy_timeout_ms));
+  cmd->add_option_function<std::string>(
+         "-j,--jobs",
+         [opts](const std::string& v) {
+           opts->ingest.jobs = static_cast<int>(ParseWholeNumber("--jobs", v, 1, 256));
+         },
+         "Files read and extracted at once (one writer writes them in order)")
+      ->type_name("N")
+      ->default_str("1");
+  cmd->add_option_function<std::string>(
+         "--collection",
+         [opts](const std::string& v) {
+           opts->ingest.collection = ParseName("--collection", v, "a collection name");
+         },
+         "The collection the documents belong to (default: the folder's name; for a file "
+         "given alone, its folder's)")
+      ->type_name("NAME");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems");
   cmd->callback([opts, &globals] {
     Tally tally;
