@@ -81,7 +81,17 @@ class RunRecord {
     }
     if (options_.on_file) options_.on_file(file);
   }
-  void Failing(const std::string& why) { failure_ = why; }
+  /// Runs the write `write` of `what` (a file, a document): a database error that ends the
+  /// run names it, in the error and in the run's record.
+  template <typename Write>
+  auto Writing(const std::string& what, Write write) {
+    try {
+      return write();
+    } catch (const Error& e) {
+      failure_ = what + ": not written: " + e.what();
+      throw Error(e.code(), failure_, e.sqlite_code());
+    }
+  }
 
   SyncReport Finish() {
     if (id_) {
@@ -123,8 +133,7 @@ void ReextractOutdated(store::Store& store, const std::vector<store::CurrentVers
       run.Tell(r, v.document_id);
       continue;
     }
-    run.Failing(v.path + ": re-extraction not written");
-    const Written w = Reextract(store, run.id(), v, now);
+    const Written w = run.Writing(v.path, [&] { return Reextract(store, run.id(), v, now); });
     run.Tell(w.result, w.document_id);
   }
 }
@@ -155,7 +164,7 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
   std::set<std::string> seen;  // keys of the documents whose file is there
   std::vector<std::pair<std::int64_t, store::FileStat>> moved_stats;
   std::vector<const FileToRead*> to_read;
-  std::vector<std::string> unreadable;
+  std::vector<const FileToRead*> unreadable;
   const auto total = static_cast<std::int64_t>(files.size());
   std::int64_t done = 0;
   const auto progress = [&] {
@@ -164,7 +173,7 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
   };
   for (FileToRead& f : files) {
     if (!StatFile(f.path, f.relative, f.stat)) {
-      unreadable.push_back(f.path);
+      unreadable.push_back(&f);
       continue;
     }
     const store::CurrentVersion* known = candidate(f.relative);
@@ -177,11 +186,10 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
       to_read.push_back(&f);
     }
   }
-  for (const auto& path : unreadable) {
-    SyncFileResult r{path, "", FileOutcome::kFailed};
-    r.message = path + ": cannot read its size and time";
-    if (const auto* known = candidate(fs::path(path).lexically_relative(fs::absolute(folder)).generic_string()))
-      seen.insert(known->key);
+  for (const FileToRead* f : unreadable) {
+    SyncFileResult r{f->path, "", FileOutcome::kFailed};
+    r.message = f->path + ": cannot read its size and time";
+    if (const auto* known = candidate(f->relative)) seen.insert(known->key);
     run.Tell(r, std::nullopt);
     progress();
   }
@@ -214,8 +222,8 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
           run.Tell(r, std::nullopt);
         } else {
           seen.insert(file.key);
-          run.Failing(file.file.path + ": not written");
-          const Written w = WritePrepared(store, run.id(), file, now);
+          const Written w =
+              run.Writing(file.file.path, [&] { return WritePrepared(store, run.id(), file, now); });
           run.Tell(w.result, w.document_id);
         }
         progress();
@@ -233,14 +241,16 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
     SyncFileResult r{v.stat ? (fs::path(folder) / v.stat->path).lexically_normal().string() : v.path,
                      v.key, FileOutcome::kRemoved};
     if (!run.dry()) {
-      run.Failing(v.path + ": withdrawal not written");
-      r.claims_closed = store.Withdraw(run.id(), v.version_id, *Date::Parse(now.substr(0, 10)), now);
+      r.claims_closed = run.Writing(r.path + " (its withdrawal)", [&] {
+        return store.Withdraw(run.id(), v.version_id, *Date::Parse(now.substr(0, 10)), now);
+      });
     }
     run.Tell(r, v.document_id);
   }
   if (!run.dry()) {
-    run.Failing("the file sizes and times of the walk not written");
-    store.SaveFileStats(collection, moved_stats, looks_unmounted ? std::vector<std::string>{} : gone_stats);
+    run.Writing("the file sizes and times of the walk", [&] {
+      store.SaveFileStats(collection, moved_stats, looks_unmounted ? std::vector<std::string>{} : gone_stats);
+    });
     ReextractOutdated(store, store.CurrentVersions(collection), run, now);
   } else {
     ReextractOutdated(store, stored, run, now);
