@@ -47,6 +47,9 @@ struct SentenceContext {
   /// and the class of partner the list's heading names (`一、正式国际友好城市(9个)`).
   bool list_item = false;
   PartnerClass list_class = PartnerClass::kNone;
+  /// What the last figure of the paragraph's earlier sentences counted: a figure that
+  /// holds for each of a list (`Germany and Italy have 5 apiece`) may leave it unsaid.
+  std::string previous_unit = {};
 
   /// Valid time for something stated at sentence position `at`: the nearest time
   /// expression before it in the sentence (else after it in the same clause), else the

@@ -177,9 +177,11 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
                                 "`: not a year a bulletin can mean (1000 to 2100), nor a figure; ignored");
       continue;
     }
-    // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`.
+    // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`; but not a figure
+    // given for each of a list (`Sweden and Argentina 4 apiece`).
+    const bool for_each = word(i + 1) == U"each" || word(i + 1) == U"apiece";
     if (prev == U"top" || prev == U"no" ||
-        (i >= 2 && t[i - 1].upper && !prev.empty() &&
+        (i >= 2 && t[i - 1].upper && !prev.empty() && !for_each &&
          !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin) &&
          !k.PhraseAt("currency", ctx.folded, t[i - 1].begin)))
       continue;
@@ -317,8 +319,11 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       const bool bare = k2 >= t.size() || t[k2].kind == Token::Kind::kPunct ||
                         word(k2) == U"each" || word(k2) == U"apiece" || word(k2) == U"and" ||
                         word(k2) == U"while";
-      if (head.empty() && bare && !last_unit.empty() && digits) {
-        unit = last_unit;
+      const bool distributive = word(k2) == U"each" || word(k2) == U"apiece";
+      const std::string& known_unit =
+          !last_unit.empty() ? last_unit : distributive ? ctx.previous_unit : last_unit;
+      if (head.empty() && bare && !known_unit.empty() && digits) {
+        unit = known_unit;
         end = t[i].end;
         head_end = end;
       } else {
@@ -359,15 +364,25 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     // before it, since the previous figure; the place says where the counted are.
     const std::u32string_view after = word(j) == U"each" || word(j) == U"apiece" ? word(j) : word(j + 1);
     std::vector<const PlaceMatch*> listed;
-    if (after == U"each" || after == U"apiece")
+    std::size_t continents = 0;
+    if (after == U"each" || after == U"apiece") {
       for (const auto& p : places)
         if (p.begin >= last_end && p.end <= t[i].begin) listed.push_back(&p);
-    if (listed.size() >= 2) {
+      // Continents are no places of the gazetteer, but as good a list (`Oceania and
+      // Africa have 5 each`).
+      for (const auto& m : k.FindPhrases("continent", ctx.folded.substr(last_end, t[i].begin - last_end)))
+        if (std::none_of(listed.begin(), listed.end(), [&](const PlaceMatch* p) {
+              return p->begin < last_end + m.end && last_end + m.begin < p->end;
+            }))
+          ++continents;
+    }
+    if (listed.size() + continents >= 2) {
       for (const PlaceMatch* p : listed) {
         Draft each = d;
         each.object_country = p->place->kind == "country" ? p->place->name : p->place->country;
         out.push_back(each);
       }
+      for (std::size_t c = 0; c < continents; ++c) out.push_back(d);
     } else {
       out.push_back(d);
     }

@@ -355,6 +355,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       list_class = paragraph_class;
     else if (numbering != Numbering::kItem)
       list_class = PartnerClass::kNone;
+    std::string previous_unit;
     for (const auto& sentence : doc.Sentences(p)) {
       const std::size_t n = sentence.end - sentence.begin;
       SentenceContext ctx{k,
@@ -373,6 +374,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.warnings = &result.warnings;
       ctx.list_item = numbering == Numbering::kItem && !list_heading;
       ctx.list_class = list_class;
+      ctx.previous_unit = previous_unit;
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
@@ -385,6 +387,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ExtractEvents(ctx, found);
       ExtractRelations(ctx, found);
       for (Draft& d : found) {
+        if (d.kind == ClaimKind::kCount) previous_unit = d.unit;
         if (d.kind == ClaimKind::kRelation) ties.push_back(std::move(d));
         else sink(std::move(d));
       }

@@ -169,6 +169,23 @@ TEST_CASE("figures that leave their noun to the sentence, and figures for each p
   CHECK(CountsOf("Harbin is one of the most open cities of the north.").empty());
 }
 
+TEST_CASE("a figure for each of a list takes its noun from the sentence before",
+          "[extract][counts][en]") {
+  const auto counts = CountsOf(
+      "Kenya leads with 6 sister cities, followed by Chile with 4. Norway, Ghana and Peru have "
+      "3 apiece, and Poland and Brazil 2 each. Oceania and Asia host 1 each.");
+  std::vector<double> values;
+  for (const auto& c : counts) {
+    values.push_back(*c.value);
+    CHECK(c.unit == "city");
+  }
+  CHECK(values == std::vector<double>{6, 4, 3, 3, 3, 2, 2, 1, 1});
+  // Without the distributive word a bare figure of a new sentence counts nothing said.
+  CHECK(CountsOf("Kenya has 6 sister cities. Norway and Ghana have 3.").size() == 1);
+  // Nor does a sentence that counted nothing before it lend a noun.
+  CHECK(CountsOf("The mayors met. Norway and Ghana sent 3 each.").empty());
+}
+
 TEST_CASE("a headline's figure is a count that holds at publication", "[extract][counts]") {
   const auto doc = text::ParseBulletin(
       "哈尔滨已与15个国外城市结为友好城市\n时间:2021-04-02\n\n哈尔滨市外办介绍了有关情况。\n");
