@@ -39,6 +39,19 @@ void ExtractFrameEvents(const SentenceContext& ctx, const std::vector<PhraseMatc
   }
 }
 
+// `截至2023年12月1日`, `By the end of April 2020`: the time at which a state is reported,
+// not when something happened.
+bool StatesAsOf(std::u32string_view s, const std::vector<PhraseMatch>& as_of, const TimeExpr& time) {
+  for (const auto& m : as_of) {
+    if (m.begin >= time.begin && m.begin < time.end) return true;  // inside: `by 2020`
+    if (m.end > time.begin) break;
+    bool adjacent = true;
+    for (std::size_t i = m.end; i < time.begin && adjacent; ++i) adjacent = text::IsSpace(s[i]);
+    if (adjacent) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
@@ -46,6 +59,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
   const std::size_t window = chinese ? 45 : 150;
   const auto verbs = ctx.knowledge.FindPhrases("event_verb", ctx.folded);
   const auto intents = ctx.knowledge.FindPhrases("intent", ctx.folded);
+  const auto as_of = ctx.knowledge.FindPhrases("as_of", ctx.folded);
   std::vector<Token> tokens;
   if (!chinese) tokens = Tokenize(ctx.folded, ctx.original);
   ExtractFrameEvents(ctx, verbs, intents, out);
@@ -55,6 +69,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
         time.kind != TimeExpr::Kind::kSince)
       continue;
     if (!time.range.from) continue;
+    if (StatesAsOf(ctx.folded, as_of, time)) continue;
     // `since 1980 when ... was established` dates an event; a bare `since` opens a period.
     if (time.kind == TimeExpr::Kind::kSince &&
         (chinese || ctx.folded.substr(time.end, 6) != U" when "))

@@ -221,9 +221,10 @@ std::vector<std::pair<std::size_t, std::size_t>> CellsOf(std::u32string_view lin
 }
 
 // A table of partners: a header row with a column for the partner (`友好管辖区`, `Sister
-// city`), one for its country and one for the date the tie began; each row below is a tie.
+// city`), one for its country and one for the date the tie began; each row below is a tie,
+// and its date the event of the tie's forming.
 void ExtractTableTies(const text::Bulletin& doc, const std::string& city, const std::optional<Date>& published,
-                      const Knowledge& k, std::vector<Draft>& ties) {
+                      const Knowledge& k, std::vector<Draft>& ties, std::vector<Draft>& events) {
   constexpr std::size_t kNone = SIZE_MAX;
   std::size_t partner = kNone, country = kNone, date = kNone;  // columns, once a header is read
   for (const auto& p : doc.paragraphs) {
@@ -268,6 +269,17 @@ void ExtractTableTies(const text::Bulletin& doc, const std::string& city, const 
       for (const auto& t : FindTimes(cell(date), k, published))
         if (t.kind == TimeExpr::Kind::kPoint && t.range.from) {
           d.valid = {t.range.from, std::nullopt};
+          // The date of the row is an event of its own: the tie was formed then.
+          Draft formed;
+          formed.kind = ClaimKind::kEvent;
+          formed.begin = p.begin + cells[date].first + t.begin;
+          formed.end = p.begin + cells[date].first + t.end;
+          formed.lang = p.lang;
+          formed.rule = "event.table_row";
+          formed.subject = city;
+          formed.metric = "tie_formed";
+          formed.valid = t.range;
+          events.push_back(std::move(formed));
           break;
         }
     ties.push_back(std::move(d));
@@ -411,7 +423,9 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       }
     }
   }
-  ExtractTableTies(doc, result.city, published, k, ties);
+  std::vector<Draft> row_events;
+  ExtractTableTies(doc, result.city, published, k, ties, row_events);
+  for (Draft& d : row_events) sink(std::move(d));
   DateTiesFromProfiles(doc, published, k, ties);
   for (Draft& d : ties) sink(std::move(d));
   return result;

@@ -1,0 +1,54 @@
+// Dated events: which time expressions date something that happened, and when; which
+// are the time of a state, a period or nothing at all. Invented bulletins of other
+// cities and years.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "text/document.h"
+
+using namespace annals;
+
+namespace {
+
+// The events of `body` in a bulletin published on `published` (ISO), in text order.
+std::vector<extract::Draft> EventsOf(const std::string& body, const char* published = "2022-05-10") {
+  const std::string bytes = "Harbin foreign affairs\n\nUpdated : " + std::string(published) +
+                            "Source : X\n\n" + body + "\n";
+  const auto doc = text::ParseBulletin(bytes);
+  std::vector<extract::Draft> out;
+  for (auto& d : extract::Extract(doc, doc.published_on).claims)
+    if (d.kind == ClaimKind::kEvent) out.push_back(d);
+  return out;
+}
+
+std::string Range(const extract::Draft& d) {
+  return (d.valid.from ? d.valid.from->ToString() : "open") + "/" +
+         (d.valid.to ? d.valid.to->ToString() : "open");
+}
+
+}  // namespace
+
+TEST_CASE("the date of each row of a table of partners is the event of its tie",
+          "[extract][events][zh]") {
+  const auto events = EventsOf(
+      "哈尔滨管辖区 | 友好管辖区 | 国家 | 结好日期\n\n哈尔滨市 | 奥斯特维克州 | 德国 | 2001年3月5日\n\n"
+      " | 拉巴尔卡省 | 智利 | 2010年7月\n\n | 北京市 | 中国 | 2011年1月1日");
+  REQUIRE(events.size() == 2);  // not the domestic row
+  CHECK(Range(events[0]) == "2001-03-05/2001-03-05");
+  CHECK(Range(events[1]) == "2010-07/2010-07");
+  CHECK(events[0].subject == "Harbin");
+  // A table of something else dates nothing.
+  CHECK(EventsOf("年份 | 国家 | 人数\n\n2019年5月 | 德国 | 300").empty());
+}
+
+TEST_CASE("a time that a state is reported at is no event", "[extract][events]") {
+  CHECK(EventsOf("截至2021年6月30日,哈尔滨已与30个国家建立了52对友好城市。").empty());
+  CHECK(EventsOf("By the end of March 2021, Harbin had established ties with 52 cities.").empty());
+  CHECK(EventsOf("As of May 2021, the city had set up 9 offices abroad.").empty());
+  // The same dates with the verb are events.
+  CHECK(EventsOf("2021年6月30日,哈尔滨与奥斯特维克州建立了友好城市关系。").size() == 1);
+  CHECK(EventsOf("In March 2021, Harbin established ties with Gdansk.").size() == 1);
+}
