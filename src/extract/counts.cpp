@@ -101,6 +101,38 @@ void Classify(const SentenceContext& ctx, Draft& d, std::size_t at, bool paragra
   d.unit = d.metric == "partner_cities" ? "city" : "country";
 }
 
+// A figure said of each of two or more partner nouns before it (`国际友城与友好交流城市各达
+// 13个`, `友好城市与友好关系城市目前均已达到13个`): where the distributive word begins, and the
+// nouns, one of each class.
+struct Distributed {
+  std::size_t begin = 0;
+  std::vector<const PhraseMatch*> nouns;
+};
+
+std::optional<Distributed> DistributedFigure(const SentenceContext& ctx, std::size_t figure) {
+  const std::u32string_view s = ctx.folded;
+  std::optional<PhraseMatch> marker;
+  for (std::size_t len = 5; len >= 2 && !marker; --len)
+    if (figure >= len)
+      if (auto m = ctx.knowledge.PhraseAt("distributive_zh", s, figure - len); m && m->end == figure)
+        marker = m;
+  if (!marker) return std::nullopt;
+  Distributed d{marker->begin, {}};
+  // The nouns: partner phrases of the clause before the marker, each of its own class.
+  std::size_t clause = marker->begin;
+  while (clause > 0 && s[clause - 1] != ',' && s[clause - 1] != U'。' && s[clause - 1] != ';' &&
+         s[clause - 1] != ':')
+    --clause;
+  for (const auto& m : ctx.partner_phrases) {
+    if (m.begin < clause || m.end > marker->begin || PartnerClassOf(m.key) == PartnerClass::kNone)
+      continue;
+    if (std::none_of(d.nouns.begin(), d.nouns.end(), [&](const PhraseMatch* n) { return n->key == m.key; }))
+      d.nouns.push_back(&m);
+  }
+  if (d.nouns.size() < 2) return std::nullopt;
+  return d;
+}
+
 }  // namespace
 
 std::string Lemma(std::u32string_view w) {
@@ -496,6 +528,23 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         }
       }
       if (unit.empty()) {
+        // `友城与友好交流城市各达13个`: one figure for each of the nouns before it.
+        if (auto shared = DistributedFigure(ctx, begin)) {
+          for (const PhraseMatch* named : shared->nouns) {
+            Draft d = ctx.Make(ClaimKind::kCount, shared->begin, end, "count.zh.distributive");
+            d.value = value;
+            d.qualifier = q;
+            BoundsOf(q, value, d.value_min, d.value_max);
+            d.subject = ctx.city;
+            d.valid = ctx.TimeAt(fig->begin);
+            d.unit = "city";
+            d.metric = "partner_cities";
+            d.partner_class = PartnerClassOf(named->key);
+            out.push_back(d);
+          }
+          i = std::max(end, next);
+          continue;
+        }
         i = next;
         continue;
       }

@@ -186,6 +186,28 @@ TEST_CASE("a figure for each of a list takes its noun from the sentence before",
   CHECK(CountsOf("The mayors met. Norway and Ghana sent 3 each.").empty());
 }
 
+TEST_CASE("a Chinese figure said of each of two partner nouns is one figure per class",
+          "[extract][counts][zh]") {
+  for (const char* sentence : {"目前,大连的国际友城与友好交流城市各达21个。",
+                               "大连市的友好城市和友好关系城市目前均已达到21个。",
+                               "大連市的友好城市和友好交流城市均為21個。"}) {
+    INFO(sentence);
+    const auto counts = CountsOf(sentence);
+    REQUIRE(counts.size() == 2);
+    std::vector<std::string> classes;
+    for (const auto& c : counts) {
+      CHECK(*c.value == 21);
+      CHECK(c.unit == "city");
+      CHECK(c.metric == "partner_cities");
+      classes.emplace_back(ToString(c.partner_class));
+    }
+    CHECK(classes == std::vector<std::string>{"friendship", "friendly_exchange"});
+  }
+  // One noun, or nouns that are no partners, give no shared figure.
+  CHECK(CountsOf("大连的国际友城各达21个。").empty());
+  CHECK(CountsOf("大连和沈阳均已达到21个。").empty());
+}
+
 TEST_CASE("a headline's figure is a count that holds at publication", "[extract][counts]") {
   const auto doc = text::ParseBulletin(
       "哈尔滨已与15个国外城市结为友好城市\n时间:2021-04-02\n\n哈尔滨市外办介绍了有关情况。\n");
