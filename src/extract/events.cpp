@@ -23,6 +23,9 @@ void ExtractFrameEvents(const SentenceContext& ctx, const std::vector<PhraseMatc
     // Only past participles and past forms (`signed`, `elected`), not `visit` or `attend`.
     const std::u32string_view word = ctx.folded.substr(v.begin, v.end - v.begin);
     if (word.size() < 3 || word.substr(word.size() - 2) != U"ed") continue;
+    // `has established ties with 54 cities`: the present perfect states what holds now.
+    const std::u32string_view lead = ctx.folded.substr(0, v.begin);
+    if (lead.ends_with(U"has ") || lead.ends_with(U"have ")) continue;
     if (v.key != "agreement_signed" && v.key != "elected" && v.key != "established" &&
         v.key != "launched" && v.key != "founded")
       continue;
@@ -60,6 +63,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
   const auto verbs = ctx.knowledge.FindPhrases("event_verb", ctx.folded);
   const auto intents = ctx.knowledge.FindPhrases("intent", ctx.folded);
   const auto as_of = ctx.knowledge.FindPhrases("as_of", ctx.folded);
+  const auto repetitions = ctx.knowledge.FindPhrases("repetition", ctx.folded);
   std::vector<Token> tokens;
   if (!chinese) tokens = Tokenize(ctx.folded, ctx.original);
   ExtractFrameEvents(ctx, verbs, intents, out);
@@ -70,10 +74,11 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
       continue;
     if (!time.range.from) continue;
     if (StatesAsOf(ctx.folded, as_of, time)) continue;
-    // `since 1980 when ... was established` dates an event; a bare `since` opens a period.
-    if (time.kind == TimeExpr::Kind::kSince &&
-        (chinese || ctx.folded.substr(time.end, 6) != U" when "))
-      continue;
+    // `since 1980, when ... was established` dates an event; `自2011年启动以来` the start of
+    // what has gone on since; `自2010年以来连续3次荣获` a repetition, no one event.
+    const bool when_clause = ctx.folded.substr(time.end, 6) == U" when " ||
+                             ctx.folded.substr(time.end, 7) == U", when ";
+    if (time.kind == TimeExpr::Kind::kSince && !when_clause && !repetitions.empty()) continue;
     const PhraseMatch* best = nullptr;
     std::size_t best_distance = window + 1;
     for (const auto& v : verbs) {

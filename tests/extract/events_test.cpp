@@ -52,3 +52,36 @@ TEST_CASE("a time that a state is reported at is no event", "[extract][events]")
   CHECK(EventsOf("2021年6月30日,哈尔滨与奥斯特维克州建立了友好城市关系。").size() == 1);
   CHECK(EventsOf("In March 2021, Harbin established ties with Gdansk.").size() == 1);
 }
+
+TEST_CASE("a since with a reporting verb dates the event that opened the period",
+          "[extract][events]") {
+  auto one = EventsOf("自2013年与奥斯特维克州结为友好城市以来,哈尔滨又与8座城市建立了友好关系。");
+  REQUIRE(one.size() == 1);
+  CHECK(Range(one[0]) == "2013/2013");
+  one = EventsOf("The total has risen every year since 1991, when Harbin and the state of Ohio "
+                 "formed a partnership.");
+  REQUIRE(one.size() == 1);
+  CHECK(Range(one[0]) == "1991/1991");
+  one = EventsOf("哈尔滨与奥斯特维克州合办的夏令营自2015年启动以来从未中断。");
+  REQUIRE(one.size() == 1);
+  CHECK(Range(one[0]) == "2015/2015");
+  // What recurs since a date is a period, not one event.
+  CHECK(EventsOf("自2012年以来,哈尔滨连续4次荣获友城交流合作奖。").empty());
+  CHECK(EventsOf("Since 2012 Harbin has been awarded the prize four years in a row.").empty());
+  // Nor is a since with nothing reported.
+  CHECK(EventsOf("Since 2012 the two cities have been close.").empty());
+}
+
+TEST_CASE("a present perfect in a year's review states a result, not a dated event",
+          "[extract][events][en]") {
+  const std::string title = "Harbin Foreign Affairs in 2021\n\nUpdated : 2022-01-10Source : X\n\n";
+  const auto count_events = [&](const std::string& body) {
+    const auto doc = text::ParseBulletin(title + body + "\n");
+    std::size_t n = 0;
+    for (const auto& d : extract::Extract(doc, doc.published_on).claims)
+      n += d.kind == ClaimKind::kEvent;
+    return n;
+  };
+  CHECK(count_events("The city has established ties with 40 cities and has formed 12 clubs.") == 0);
+  CHECK(count_events("The Friendship Agreement with Gdansk was signed.") == 1);
+}
