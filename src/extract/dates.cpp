@@ -321,6 +321,64 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
         continue;
       }
     }
+    // `同年10月`, `次年`, `the following year`: a year counted from another time.
+    if (i == 0 || !IsWordChar(s[i - 1])) {
+      if (auto m = k.PhraseAt("anaphoric_year", s, i)) {
+        TimeExpr::Anaphor a{std::stoi(m->key), 0, 0};
+        std::size_t end = m->end;
+        std::optional<Figure> mo = DigitsAt(s, end);
+        if (!mo) mo = ChineseNumeralAt(s, end);
+        if (mo && mo->end < s.size() && s[mo->end] == U'月' && mo->value >= 1 && mo->value <= 12) {
+          a.month = static_cast<int>(mo->value);
+          end = mo->end + 1;
+          std::optional<Figure> d = DigitsAt(s, end);
+          if (!d) d = ChineseNumeralAt(s, end);
+          if (d && d->end < s.size() && (s[d->end] == U'日' || s[d->end] == U'号') && d->value >= 1 &&
+              d->value <= 31) {
+            a.day = static_cast<int>(d->value);
+            end = d->end + 1;
+          }
+        }
+        TimeExpr t{TimeExpr::Kind::kPoint, m->begin, end, {}, false};
+        t.anaphor = a;
+        out.push_back(t);
+        i = end;
+        continue;
+      }
+    }
+    // `on Wednesday`, `周三`: the last such day up to publication (`next Wednesday`: the
+    // first after it), when the publication date is a day.
+    if (pub && pub->precision == Precision::kDay && (i == 0 || !IsWordChar(s[i - 1]))) {
+      if (auto m = k.PhraseAt("weekday", s, i); m && (m->end >= s.size() || !IsWordChar(s[m->end]) ||
+                                                     text::IsHan(s[m->end]))) {
+        const std::int64_t published_day = pub->FirstDay();
+        const int published_weekday = static_cast<int>(((published_day + 3) % 7 + 7) % 7) + 1;  // 1 = Monday
+        const int wanted = std::stoi(m->key);
+        const std::u32string_view before = s.substr(0, m->begin);
+        const bool ahead = before.ends_with(U"next ") || before.ends_with(U"下") ||
+                           before.ends_with(U"this coming ");
+        const std::int64_t day = ahead ? published_day + ((wanted - published_weekday + 6) % 7) + 1
+                                       : published_day - ((published_weekday - wanted + 7) % 7);
+        const Date date = DateOfDay(day);
+        std::size_t begin = m->begin;
+        if (before.ends_with(U"on ")) begin -= 3;
+        TimeExpr t{TimeExpr::Kind::kPoint, begin, m->end, {date, date}, false};
+        t.weekday = true;
+        out.push_back(t);
+        i = m->end;
+        continue;
+      }
+    }
+    // `上个月`, `next month`: a month counted from publication.
+    if (pub && pub->precision != Precision::kYear && (i == 0 || !IsWordChar(s[i - 1]))) {
+      if (auto m = k.PhraseAt("relative_month", s, i)) {
+        const int months = pub->year * 12 + (pub->month - 1) + std::stoi(m->key);
+        const Date month = Date::Month(months / 12, months % 12 + 1);
+        out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {month, month}, false});
+        i = m->end;
+        continue;
+      }
+    }
     // `去年`, `last year`: a year counted from publication, in either language; `昨日`,
     // `yesterday`: a day, when the publication date is a day.
     if (pub && (i == 0 || !IsWordChar(s[i - 1]))) {
@@ -370,7 +428,35 @@ std::vector<TimeExpr> FindTimes(std::u32string_view s, const Knowledge& k,
     }
     e.quoted = open;
   }
+  // `Tuesday afternoon on January 22, 2019`, `1月22日(周二)`: the weekday of a date written
+  // beside it says nothing more.
+  std::erase_if(out, [&](const TimeExpr& w) {
+    if (!w.weekday) return false;
+    return std::any_of(out.begin(), out.end(), [&](const TimeExpr& d) {
+      if (d.weekday || d.kind != TimeExpr::Kind::kPoint || !d.range.from ||
+          d.range.from->precision != Precision::kDay)
+        return false;
+      const std::size_t gap = d.begin >= w.end ? d.begin - w.end : w.begin >= d.end ? w.begin - d.end : 0;
+      return gap <= 20;
+    });
+  });
+  ResolveAnaphors(out, std::nullopt);
   return out;
+}
+
+void ResolveAnaphors(std::vector<TimeExpr>& times, std::optional<int> reference_year) {
+  std::optional<int> year = reference_year;
+  for (auto& t : times) {
+    if (t.anaphor && !t.range.from && year) {
+      const int y = *year + t.anaphor->years;
+      std::optional<Date> d = Date::Year(y);
+      if (t.anaphor->month && t.anaphor->day) d = Valid(y, t.anaphor->month, t.anaphor->day);
+      else if (t.anaphor->month) d = Date::Month(y, t.anaphor->month);
+      if (d) t.range = {d, d};
+    }
+    if (!t.quoted && t.range.from && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange))
+      year = t.range.from->year;
+  }
 }
 
 }  // namespace annals::extract

@@ -390,6 +390,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.governing_carried = carried;
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
+      // `2024年9月,... 同年10月,...`: a time that names its year by an earlier one.
+      ResolveAnaphors(ctx.times, governing.from ? std::optional<int>(governing.from->year) : std::nullopt);
       // A headline says what holds when it is published.
       ctx.present_perfect = headline || (p.lang == "en" && IsPresentPerfect(ctx.folded));
       if (p.lang == "en")
@@ -410,7 +412,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       // from January 28 to February 4, 2007. ... 49 athletes ...`).
       std::optional<bool> founds;  // read once, for the first time that frames
       for (const auto& t : ctx.times) {
-        if (!t.quoted && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange)) {
+        if (!t.quoted && t.range.from &&
+            (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange)) {
           governing = t.range;
           carried = true;
           if (!founds) {

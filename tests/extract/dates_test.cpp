@@ -294,3 +294,54 @@ TEST_CASE("FindTimes reads yesterday and today from a publication day", "[extrac
   CHECK(Iso(zh.times[0].range.from) == "2020-06-29");
   CHECK(Found("昨日,两市签署了协议。", Date::Month(2020, 6)).times.empty());
 }
+
+TEST_CASE("FindTimes dates a weekday by the publication day", "[extract][dates]") {
+  // Published on Tuesday 2020-06-30.
+  const Found past("The mayors met on Wednesday.");
+  REQUIRE(past.times.size() == 1);
+  CHECK(Iso(past.times[0].range.from) == "2020-06-24");
+  CHECK(past.Covered(past.times[0]) == "on wednesday");
+  const Found ahead("The forum opens next Wednesday.");
+  REQUIRE(ahead.times.size() == 1);
+  CHECK(Iso(ahead.times[0].range.from) == "2020-07-01");
+  const Found today("周二,两市签署了协议。");
+  REQUIRE(today.times.size() == 1);
+  CHECK(Iso(today.times[0].range.from) == "2020-06-30");
+  // Beside a date, the weekday is that date's.
+  const Found both("The list was unveiled Tuesday afternoon on June 23, 2020.");
+  REQUIRE(both.times.size() == 1);
+  CHECK(Iso(both.times[0].range.from) == "2020-06-23");
+  // Without a publication day, no day can be meant.
+  CHECK(Found("The mayors met on Wednesday.", Date::Month(2020, 6)).times.empty());
+}
+
+TEST_CASE("FindTimes counts months and nights from publication", "[extract][dates]") {
+  const auto first = [](const std::string& s) {
+    const Found f(s);
+    return f.times.empty() ? std::string("none") : Iso(f.times[0].range.from);
+  };
+  CHECK(first("The expo opens next month.") == "2020-07");
+  CHECK(first("上个月,代表团访问了明斯克。") == "2020-05");
+  CHECK(first("The delegation dined with the mayor last night.") == "2020-06-29");
+  CHECK(first("明年将举办论坛。") == "2021");
+  CHECK(first("The expo closes next month.") != "2020-06");
+  CHECK(Found("The expo opens next month.", Date::Year(2020)).times.empty());
+}
+
+TEST_CASE("FindTimes gives a time that names its year by another time that year",
+          "[extract][dates]") {
+  const Found same("2018年5月,两市结为友好城市;同年10月,两市签署了协议,次年3月又互派代表团。");
+  REQUIRE(same.times.size() == 3);
+  CHECK(Iso(same.times[1].range.from) == "2018-10");
+  CHECK(same.Covered(same.times[1]) == "同年10月");
+  CHECK(Iso(same.times[2].range.from) == "2019-03");
+  const Found english("The ties began in 2004 and the first exchange came the following year.");
+  REQUIRE(english.times.size() == 2);
+  CHECK(Iso(english.times[1].range.from) == "2005");
+  // Alone, it waits for the time of the sentences before it.
+  Found alone("同年10月,两市签署了协议。");
+  REQUIRE(alone.times.size() == 1);
+  CHECK_FALSE(alone.times[0].range.from);
+  annals::extract::ResolveAnaphors(alone.times, 2016);
+  CHECK(Iso(alone.times[0].range.from) == "2016-10");
+}

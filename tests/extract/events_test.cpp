@@ -85,3 +85,13 @@ TEST_CASE("a present perfect in a year's review states a result, not a dated eve
   CHECK(count_events("The city has established ties with 40 cities and has formed 12 clubs.") == 0);
   CHECK(count_events("The Friendship Agreement with Gdansk was signed.") == 1);
 }
+
+TEST_CASE("relative times date events from publication and from the sentences before",
+          "[extract][events]") {
+  auto events = EventsOf("2021年9月,哈尔滨与奥斯特维克州建立了友好城市关系。同年11月,两市签署了合作协议。");
+  REQUIRE(events.size() == 2);
+  CHECK(Range(events[1]) == "2021-11/2021-11");
+  events = EventsOf("The fifth Harbin Mayors' Forum was held on Wednesday.");  // published Tuesday
+  REQUIRE(events.size() == 1);
+  CHECK(Range(events[0]) == "2022-05-04/2022-05-04");
+}
