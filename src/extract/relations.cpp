@@ -36,12 +36,51 @@ bool AttachesPlace(std::u32string_view before) {
       U"namely", U"like", U"sisterties", U"province", U"provinces", U"state", U"states"};
   std::size_t e = before.size();
   while (e > 0 && !IsWordChar(before[e - 1])) --e;
+  // `... a 39th sister city to its list: Kansas City`: a colon announces what it names.
+  for (std::size_t i = e; i < before.size(); ++i)
+    if (before[i] == ':') return true;
   std::size_t b = e;
   while (b > 0 && IsWordChar(before[b - 1])) --b;
   const std::u32string_view last = before.substr(b, e - b);
   for (auto w : kWords)
     if (last == w) return true;
+  // `the US state of Maryland`, `the prefecture of Akita`: the place a division noun names.
+  if (last == U"of") {
+    std::size_t pe = b;
+    while (pe > 0 && !IsWordChar(before[pe - 1])) --pe;
+    std::size_t pb = pe;
+    while (pb > 0 && IsWordChar(before[pb - 1])) --pb;
+    const std::u32string_view kind = before.substr(pb, pe - pb);
+    for (auto w : {U"state", U"province", U"prefecture", U"county", U"region", U"city", U"town",
+                   U"district", U"oblast", U"department", U"canton", U"municipality"})
+      if (kind == w) return true;
+  }
   return false;
+}
+
+// `Kansas City, in the US state of Missouri`, `亚特兰大(美国佐治亚州)`: what lies between a
+// place and the next says the next is where the first lies.
+bool LocatesPlaceBefore(std::u32string_view gap) {
+  if (gap.size() > 30) return false;
+  std::size_t i = 0;
+  while (i < gap.size() && (gap[i] == ',' || text::IsSpace(gap[i]))) ++i;
+  const std::u32string_view rest = gap.substr(i);
+  // A list goes on past a separator: `Union County in the US, Alicante in Spain`.
+  if (rest.find_first_of(U"),）、;") != std::u32string_view::npos || rest.find(U" and ") != std::u32string_view::npos)
+    return false;
+  return rest.substr(0, 3) == U"in " || rest.substr(0, 1) == U"(" || rest.substr(0, 1) == U"（";
+}
+
+// `Tochigi Prefecture in Japan, where Harbin signed ...`: the place a relative clause of
+// where says something happened is a venue, not the partner.
+bool IsVenue(std::u32string_view s, std::size_t place_end) {
+  std::size_t i = place_end;
+  // Past the country the place is written with: `in Japan`, `(Japan)`.
+  const std::u32string_view rest = s.substr(i, std::min<std::size_t>(30, s.size() - i));
+  const std::size_t comma = rest.find(U", where ");
+  if (comma == std::u32string_view::npos) return false;
+  const std::u32string_view between = rest.substr(0, comma);
+  return between.empty() || between.substr(0, 4) == U" in " || between[0] == '(';
 }
 
 // True when the words after a place name make it part of a school's or university's name.
@@ -258,10 +297,18 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     std::optional<bool> establishing;  // read once per clause, when a tie is found
     bool chained = false;  // English: a place right after an attached place joins its list.
     std::size_t chain_end = 0;
+    std::optional<std::size_t> previous_end;  // of the clause's last place abroad
     for (const auto& p : places) {
       if (p.begin < cb || p.end > ce) continue;
       const Place& place = *p.place;
+      const bool abroad = place.kind != "country" && place.country != "China";
+      const std::optional<std::size_t> place_before = previous_end;
+      if (abroad) previous_end = p.end;
       if (NamesInstitution(s, p.end)) continue;  // `Busan Nakdong Senior High School`
+      if (!chinese && IsVenue(s, p.end)) continue;
+      if (abroad && place_before && *place_before <= p.begin &&
+          LocatesPlaceBefore(s.substr(*place_before, p.begin - *place_before)))
+        continue;
       if (place.kind == "country" || place.country == "China") {
         if (chained && place.kind == "country") chain_end = p.end;  // `Sendai, Japan,`
         continue;

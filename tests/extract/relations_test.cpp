@@ -171,3 +171,32 @@ TEST_CASE("each row of a table of partners is a tie, dated by its column", "[ext
   // A table that is not one of partners gives none.
   CHECK(TiesOf("年份 | 国家 | 人数\n\n2019 | 德国 | 300").empty());
 }
+
+TEST_CASE("English ties named after a colon, a division noun, and with where they lie",
+          "[extract][relations][en]") {
+  auto objects = [](const std::vector<extract::Draft>& ties) {
+    std::vector<std::string> out;
+    for (const auto& t : ties) out.push_back(t.object);
+    return out;
+  };
+  // A colon announces the partner; the place after `in the US state of` is where it lies.
+  CHECK(objects(TiesOf("Harbin has added a 21st sister city to its list: Tampa, in the US "
+                       "state of Florida.")) == std::vector<std::string>{"Tampa"});
+  // A division noun and `of` name the partner.
+  const auto state = TiesOf("In 1992 Harbin and the US state of Ohio formed a sister-state "
+                            "relationship.");
+  REQUIRE(objects(state) == std::vector<std::string>{"Ohio"});
+  REQUIRE(state[0].valid.from);
+  CHECK(state[0].valid.from->ToString() == "1992");
+  CHECK(objects(TiesOf("After Harbin and the German state of Bavaria established friendship, "
+                       "students came.")) == std::vector<std::string>{"Bavaria"});
+  // A place the sentence says something happened in is a venue, not a partner.
+  CHECK(objects(TiesOf("The first stop was Aomori Prefecture in Japan, where Harbin signed a "
+                       "friendship-city agreement with Nikko City.")) ==
+        std::vector<std::string>{"Nikko"});
+  // Each place of a list with its country is a partner, not where the one before lies.
+  CHECK(objects(TiesOf("Friendly ties with Tampa in the US, Bilbao in Spain and Parma in Italy "
+                       "followed.")) == std::vector<std::string>{"Tampa", "Bilbao", "Parma"});
+  // `the mayor of`: no division noun, no tie.
+  CHECK(TiesOf("The mayor of Tampa praised the sister city programme of the province.").empty());
+}
