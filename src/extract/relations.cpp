@@ -58,6 +58,18 @@ bool AttachesPlace(std::u32string_view before) {
   return false;
 }
 
+// `墨西哥米却肯州莫雷利亚市`: a division written right before a place of its country is where
+// that place lies; `普罗旺斯—阿尔卑斯—蓝色海岸大区`: a name joined on by a dash is part of a
+// longer one.
+bool DividesNext(std::u32string_view s, const std::vector<PlaceMatch>& places, const PlaceMatch& p) {
+  if (p.end + 1 < s.size() && (s[p.end] == U'—' || s[p.end] == '-') && text::IsHan(s[p.end + 1]))
+    return true;
+  if (p.place->kind != "region") return false;
+  return std::any_of(places.begin(), places.end(), [&](const PlaceMatch& q) {
+    return q.begin == p.end && q.place->kind != "country" && q.place->country == p.place->country;
+  });
+}
+
 // `Kansas City, in the US state of Missouri`, `亚特兰大(美国佐治亚州)`: what lies between a
 // place and the next says the next is where the first lies.
 bool LocatesPlaceBefore(std::u32string_view gap) {
@@ -151,6 +163,13 @@ void AddUnlistedPlaces(std::u32string_view s, const Knowledge& k, std::deque<Pla
       // unlisted place within it (`日本香川县绫南町`): then the place is the partner.
       const bool in_known = i + 1 < places.size() && places[i + 1].begin == country.end;
       if (in_known && places[i + 1].end >= end) break;
+      // `墨西哥米却肯州莫雷利亚市`: the place within the division is known itself.
+      const bool known_within = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& q) {
+        if (q.begin < begin || q.begin >= end || q.place->kind == "country") return false;
+        const auto rest = k.PhraseAt("place_suffix_zh", s, q.end);
+        return q.end == end || (rest && rest->end == end);
+      });
+      if (known_within) break;
       if (in_known) divisions.push_back(i + 1);
       const std::u32string name(s.substr(begin, end - begin));
       made.push_back({text::ToUtf8(name), "city", country.place->country, {}});
@@ -266,7 +285,18 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     };
     const bool with_clause = !has_phrase(cb, ce) && has_with(cb, ce) &&
                              !has_with(clauses[c + 1].first, clauses[c + 1].second);
-    if (list_goes_on || with_clause) {
+    // `亚特兰大、坦帕等24个城市,也与我市建立了友好交流关系`: places named first, as the topic
+    // of the clause after that ties them to the city.
+    const bool has_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& p) {
+      return p.begin >= cb && p.end <= ce && p.place->kind != "country";
+    });
+    const auto [nb, ne] = clauses[c + 1];
+    std::size_t lead = nb;
+    while (lead < ne && lead < nb + 4 && std::u32string_view(U"也都均已还亦").find(s[lead]) != std::u32string_view::npos)
+      ++lead;
+    const bool topic = has_place && !has_phrase(cb, ce) && has_phrase(nb, ne) && lead < ne &&
+                       (s[lead] == U'与' || s[lead] == U'同' || s[lead] == U'和' || s[lead] == U'跟');
+    if (list_goes_on || with_clause || topic) {
       clauses[c].second = clauses[c + 1].second;
       clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(c) + 1);
       if (list_goes_on) --c;
@@ -306,6 +336,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       if (abroad) previous_end = p.end;
       if (NamesInstitution(s, p.end)) continue;  // `Busan Nakdong Senior High School`
       if (!chinese && IsVenue(s, p.end)) continue;
+      if (chinese && abroad && DividesNext(s, places, p)) continue;
       if (abroad && place_before && *place_before <= p.begin &&
           LocatesPlaceBefore(s.substr(*place_before, p.begin - *place_before)))
         continue;

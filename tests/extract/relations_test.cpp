@@ -200,3 +200,25 @@ TEST_CASE("English ties named after a colon, a division noun, and with where the
   // `the mayor of`: no division noun, no tie.
   CHECK(TiesOf("The mayor of Tampa praised the sister city programme of the province.").empty());
 }
+
+TEST_CASE("Chinese ties named as the topic of the clause after, with where they lie",
+          "[extract][relations][zh]") {
+  auto objects = [](const std::vector<extract::Draft>& ties) {
+    std::vector<std::string> out;
+    for (const auto& t : ties) out.push_back(t.object);
+    return out;
+  };
+  // Places first, then `也与我市建立了...关系`; the division in brackets is where each lies.
+  const auto topic = TiesOf("此外,坦帕(美国佛罗里达州)、八户(日本青森县)等8个城市,也与我市建立了友好交流关系。");
+  CHECK(objects(topic) == std::vector<std::string>{"Tampa", "Hachinohe"});
+  for (const auto& t : topic) CHECK(t.relation == RelationType::kFriendlyExchangeCity);
+  // A division written before a city of its country is where the city lies.
+  CHECK(objects(TiesOf("哈尔滨与墨西哥米却肯州莫雷利亚市签署了建立友好城市关系协议书。")) ==
+        std::vector<std::string>{"Morelia"});
+  // A local union of communes, named after its country, is a partner the gazetteer lacks.
+  const auto unlisted = TiesOf("2023年5月,哈尔滨与法国罗纳联合体正式建立友城关系。");
+  REQUIRE(objects(unlisted) == std::vector<std::string>{"罗纳联合体"});
+  CHECK(unlisted[0].object_country == "France");
+  // Places that are no topic of a tie give none.
+  CHECK(TiesOf("坦帕、八户等城市的代表出席了会议,也参观了展览。").empty());
+}
