@@ -323,8 +323,15 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
     }
     // `同年10月`, `次年`, `the following year`: a year counted from another time.
     if (i == 0 || !IsWordChar(s[i - 1])) {
+      if (auto m = k.PhraseAt("anaphoric_date", s, i)) {
+        TimeExpr t{TimeExpr::Kind::kPoint, m->begin, m->end, {}, false};
+        t.anaphor = TimeExpr::Anaphor{0, 0, 0, true};
+        out.push_back(t);
+        i = m->end;
+        continue;
+      }
       if (auto m = k.PhraseAt("anaphoric_year", s, i)) {
-        TimeExpr::Anaphor a{std::stoi(m->key), 0, 0};
+        TimeExpr::Anaphor a{std::stoi(m->key), 0, 0, false};
         std::size_t end = m->end;
         std::optional<Figure> mo = DigitsAt(s, end);
         if (!mo) mo = ChineseNumeralAt(s, end);
@@ -444,18 +451,21 @@ std::vector<TimeExpr> FindTimes(std::u32string_view s, const Knowledge& k,
   return out;
 }
 
-void ResolveAnaphors(std::vector<TimeExpr>& times, std::optional<int> reference_year) {
-  std::optional<int> year = reference_year;
+void ResolveAnaphors(std::vector<TimeExpr>& times, const std::optional<Date>& reference) {
+  std::optional<Date> last = reference;
   for (auto& t : times) {
-    if (t.anaphor && !t.range.from && year) {
-      const int y = *year + t.anaphor->years;
+    if (t.anaphor && !t.range.from && last) {
+      const int y = last->year + t.anaphor->years;
       std::optional<Date> d = Date::Year(y);
-      if (t.anaphor->month && t.anaphor->day) d = Valid(y, t.anaphor->month, t.anaphor->day);
+      if (t.anaphor->same_date) d = last;
+      else if (t.anaphor->month && t.anaphor->day) d = Valid(y, t.anaphor->month, t.anaphor->day);
       else if (t.anaphor->month) d = Date::Month(y, t.anaphor->month);
       if (d) t.range = {d, d};
     }
-    if (!t.quoted && t.range.from && (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange))
-      year = t.range.from->year;
+    if (!t.quoted && t.range.from &&
+        (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange ||
+         t.kind == TimeExpr::Kind::kSince))
+      last = t.range.from;
   }
 }
 

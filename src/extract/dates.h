@@ -31,6 +31,7 @@ struct TimeExpr {
     int years = 0;
     int month = 0;
     int day = 0;
+    bool same_date = false;  ///< `这一天`, `the same day`: the very date referred to.
   };
   std::optional<Anaphor> anaphor = std::nullopt;
   bool weekday = false;   ///< `on Wednesday`: dated from publication, yields to a date beside it.
@@ -46,9 +47,9 @@ std::vector<TimeExpr> FindTimes(std::u32string_view folded, const Knowledge& kno
                                 const std::optional<Date>& published,
                                 std::optional<int> frame_year = std::nullopt);
 
-/// Resolves the anaphoric times of `times` (in text order): each takes its year from the
-/// last resolved point or range before it, else from `reference_year` (the time of the
-/// sentences before); without either it stays open.
-void ResolveAnaphors(std::vector<TimeExpr>& times, std::optional<int> reference_year);
+/// Resolves the anaphoric times of `times` (in text order): each takes its year (or, for
+/// `这一天`, its date) from the last resolved point, range or since before it, else from
+/// `reference` (the time of the sentences before); without either it stays open.
+void ResolveAnaphors(std::vector<TimeExpr>& times, const std::optional<Date>& reference);
 
 }  // namespace annals::extract

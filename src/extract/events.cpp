@@ -74,6 +74,12 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
       continue;
     if (!time.range.from) continue;
     if (StatesAsOf(ctx.folded, as_of, time)) continue;
+    // `1991年12月10日:这一天,...结为友好城市`: a time that refers to another of its sentence
+    // dates the same event, already dated there.
+    if (time.anaphor && std::any_of(ctx.times.begin(), ctx.times.end(), [&](const TimeExpr& o) {
+          return o.end <= time.begin && !o.anaphor && !o.quoted && o.range.from;
+        }))
+      continue;
     // `since 1980, when ... was established` dates an event; `自2011年启动以来` the start of
     // what has gone on since; `自2010年以来连续3次荣获` a repetition, no one event.
     const bool when_clause = ctx.folded.substr(time.end, 6) == U" when " ||

@@ -72,6 +72,12 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
     // `The 1st Symposium was held in 1997 ... Up to now, 19 symposiums have been held`.
     if (chosen->kind == TimeExpr::Kind::kNow && carried && published)
       return {governing.from, published};
+    // `从1982年起步,...到现在,...已有13个`: 从 ... 到 bounds what accumulated between the start
+    // the sentence gives and the present.
+    if (chosen->kind == TimeExpr::Kind::kNow && published && lang != "en")
+      for (const auto& t : times)
+        if (t.kind == TimeExpr::Kind::kSince && !t.quoted && t.end <= chosen->begin && t.range.from)
+          return {t.range.from, published};
     // `In 1987, the Branch was established under which more than 1,000 films were
     // processed`: counted since the founding, up to publication.
     if (chosen == before && chosen->kind == TimeExpr::Kind::kPoint && published &&
@@ -183,7 +189,11 @@ void DateTiesFromProfiles(const text::Bulletin& doc, const std::optional<Date>& 
                           const Knowledge& k, std::vector<Draft>& ties) {
   for (auto& d : ties) {
     if (d.valid.from) continue;
-    const std::u32string name = text::Fold(text::FromUtf8(d.object));
+    // The profile may name the place in any of its forms (`Vitoria` for Vitória).
+    std::vector<std::u32string> names{text::Fold(text::FromUtf8(d.object))};
+    if (const Place* known = k.PlaceNamed(d.object))
+      for (const auto& alias : known->aliases) names.push_back(text::Fold(text::FromUtf8(alias)));
+    for (const std::u32string& name : names)
     for (std::size_t i = 0; i + 1 < doc.paragraphs.size() && !d.valid.from; ++i) {
       const auto& p = doc.paragraphs[i];
       if (p.end - p.begin > name.size() + 40 || p.end - p.begin < name.size()) continue;
@@ -202,6 +212,21 @@ void DateTiesFromProfiles(const text::Bulletin& doc, const std::optional<Date>& 
           break;
         }
     }
+  }
+}
+
+// A tie the bulletin names more than once began when any mention says it did: `2024年9月,
+// 南宁与X市建立友城关系` dates the X of `X市等两对友城已完成备案`. Mentions of one language only:
+// the halves of a bilingual bulletin may disagree.
+void DateTiesFromOtherMentions(std::vector<Draft>& ties) {
+  for (auto& d : ties) {
+    if (d.valid.from) continue;
+    for (const auto& other : ties)
+      if (other.valid.from && other.object == d.object && other.subject == d.subject &&
+          other.relation == d.relation && other.lang == d.lang) {
+        d.valid = {other.valid.from, std::nullopt};
+        break;
+      }
   }
 }
 
@@ -391,7 +416,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
       // `2024年9月,... 同年10月,...`: a time that names its year by an earlier one.
-      ResolveAnaphors(ctx.times, governing.from ? std::optional<int>(governing.from->year) : std::nullopt);
+      ResolveAnaphors(ctx.times, governing.from);
       // A headline says what holds when it is published.
       ctx.present_perfect = headline || (p.lang == "en" && IsPresentPerfect(ctx.folded));
       if (p.lang == "en")
@@ -422,6 +447,12 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
               founds = *founds || v.key == "founded" || v.key == "established";
           }
           founding = *founds;
+        } else if (!t.quoted && t.kind == TimeExpr::Kind::kNow && published && carried &&
+                   governing.from && t.begin > 0) {
+          // `1982年起步,当年...;到现在,...已有13个`: the narrative has come to the present,
+          // and the sentences after it speak of what holds now.
+          governing = {published, published};
+          founding = false;
         }
       }
     }
@@ -430,6 +461,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   ExtractTableTies(doc, result.city, published, k, ties, row_events);
   for (Draft& d : row_events) sink(std::move(d));
   DateTiesFromProfiles(doc, published, k, ties);
+  DateTiesFromOtherMentions(ties);
   for (Draft& d : ties) sink(std::move(d));
   return result;
 }

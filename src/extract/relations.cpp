@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "extract/context.h"
+#include "extract/numbers.h"
 #include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
@@ -110,8 +111,16 @@ bool NamesInstitution(std::u32string_view s, std::size_t place_end) {
   return false;
 }
 
-// N of `N周年` or `Nth anniversary`, if the clause celebrates one.
+// N of `N周年` (`十周年`) or `Nth anniversary`, if the clause celebrates one.
 std::optional<int> AnniversaryYears(std::u32string_view clause) {
+  for (std::size_t at = clause.find(U"周年"); at != std::u32string_view::npos && at > 0;
+       at = clause.find(U"周年", at + 1)) {
+    std::size_t b = at;
+    while (b > 0 && std::u32string_view(U"零一二两三四五六七八九十百").find(clause[b - 1]) != std::u32string_view::npos)
+      --b;
+    if (b == at) continue;
+    if (auto n = ChineseNumeralAt(clause, b); n && n->end == at) return static_cast<int>(n->value);
+  }
   for (std::size_t i = 0; i < clause.size(); ++i) {
     if (!text::IsDigit(clause[i]) || (i > 0 && text::IsDigit(clause[i - 1]))) continue;
     std::size_t j = i;
@@ -302,6 +311,22 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       if (list_goes_on) --c;
     }
   }
+  // `去年,...签署了...,同时与...签署了...`, `1991年12月10日:这一天,...结为友好城市`: a time
+  // that is a clause of its own frames the clauses after it.
+  const auto FramesClausesAfter = [&](const TimeExpr& t, std::size_t clause_begin) {
+    if (t.end > clause_begin) return false;
+    for (const auto& [tb, te] : clauses) {
+      if (t.begin < tb || t.end > te) continue;
+      if ((te - tb) - (t.end - t.begin) > 3) return false;
+      break;
+    }
+    // Up to the next time, and within its half of the sentence (`...;此后多年,...`).
+    const std::u32string_view between = s.substr(t.end, clause_begin - t.end);
+    if (between.find_first_of(U";；") != std::u32string_view::npos) return false;
+    return std::none_of(ctx.times.begin(), ctx.times.end(), [&](const TimeExpr& o) {
+      return !o.quoted && o.begin >= t.end && o.begin < clause_begin;
+    });
+  };
   const auto intents = k.FindPhrases("intent", s);
   for (const auto& [cb, ce] : clauses) {
     const PhraseMatch* best = nullptr;
@@ -416,7 +441,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
           // (`2016年5月,...签署了...备忘录`).
           const bool own_clause = t.begin >= cb && t.end <= ce;
           const bool opens_clause = t.begin <= 3 && t.end <= cb && cb - t.end <= 1;
-          if (!own_clause && !opens_clause) continue;
+          if (!own_clause && !opens_clause && !(chinese && FramesClausesAfter(t, cb))) continue;
           if (t.kind == TimeExpr::Kind::kSince && t.begin < p.begin) since = &t;
           if (t.kind == TimeExpr::Kind::kPoint && (!point || t.begin < p.begin)) point = &t;
         }

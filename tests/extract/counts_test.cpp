@@ -220,3 +220,22 @@ TEST_CASE("a headline's figure is a count that holds at publication", "[extract]
   REQUIRE(counts[0].valid.from);
   CHECK(counts[0].valid.from->ToString() == "2021-04-02");
 }
+
+TEST_CASE("a Chinese total bounded by 从 and 到现在 holds from that start to publication",
+          "[extract][counts][zh]") {
+  const auto counts = CountsOf(
+      "哈尔滨的友城工作从1985年起步,当年与日本八户市结成第一对友好城市;到现在,我市结好的国外城市已有21个。"
+      "此外,来自9个国家的12个城市也与我市建立了友好交流关系。");
+  REQUIRE(counts.size() == 3);
+  CHECK(counts[0].valid.from->ToString() == "1985");
+  CHECK(counts[0].valid.to->ToString() == "2022-05-10");
+  // The sentence after the narrative came to the present states what holds at publication.
+  for (std::size_t i = 1; i < counts.size(); ++i) {
+    REQUIRE(counts[i].valid.from);
+    CHECK(counts[i].valid.from->ToString() == "2022-05-10");
+  }
+  // English `Since ... when ..., has now`: what holds now.
+  const auto now = CountsOf("Since 1985 when the first tie was set up, Harbin has now 21 sister cities.");
+  REQUIRE(now.size() == 1);
+  CHECK(now[0].valid.from->ToString() == "2022-05-10");
+}

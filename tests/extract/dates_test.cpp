@@ -342,6 +342,6 @@ TEST_CASE("FindTimes gives a time that names its year by another time that year"
   Found alone("同年10月,两市签署了协议。");
   REQUIRE(alone.times.size() == 1);
   CHECK_FALSE(alone.times[0].range.from);
-  annals::extract::ResolveAnaphors(alone.times, 2016);
+  annals::extract::ResolveAnaphors(alone.times, Date::Year(2016));
   CHECK(Iso(alone.times[0].range.from) == "2016-10");
 }

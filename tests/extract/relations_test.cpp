@@ -222,3 +222,34 @@ TEST_CASE("Chinese ties named as the topic of the clause after, with where they 
   // Places that are no topic of a tie give none.
   CHECK(TiesOf("坦帕、八户等城市的代表出席了会议,也参观了展览。").empty());
 }
+
+TEST_CASE("the start of a tie from a time clause, an anaphor, an anniversary or another mention",
+          "[extract][relations]") {
+  const auto since = [](const std::vector<extract::Draft>& ties, const std::string& object) {
+    for (const auto& t : ties)
+      if (t.object == object) return t.valid.from ? t.valid.from->ToString() : std::string("open");
+    return std::string("none");
+  };
+  // A time that is a clause of its own frames each tie of the clauses after it.
+  auto ties = TiesOf("去年,哈尔滨与意大利帕尔马市签署了建立友好城市的协议书,同时与西班牙毕尔巴鄂市签署了建立友好关系的协议书。");
+  CHECK(since(ties, "Parma") == "2021");
+  CHECK(since(ties, "Bilbao") == "2021");
+  ties = TiesOf("两市的友城关系始于2003年6月1日:这一天,哈尔滨与坦帕正式结为友好城市。");
+  CHECK(since(ties, "Tampa") == "2003-06-01");
+  // `当年` takes the year of the start before it.
+  ties = TiesOf("哈尔滨的友城工作从1985年起步,当年与日本八户市结成第一对国际友好城市。");
+  CHECK(since(ties, "Hachinohe") == "1985");
+  // A Chinese anniversary in numerals.
+  ties = TiesOf("今年恰逢哈尔滨与美国坦帕市结为友好城市二十周年。");
+  CHECK(since(ties, "Tampa") == "2002");
+  // English twinning verbs.
+  ties = TiesOf("Harbin joined hands with Tampa as sister cities in May 1991.");
+  CHECK(since(ties, "Tampa") == "1991-05");
+  // A tie named twice takes the start that one mention gives.
+  ties = TiesOf("近日,哈尔滨与坦帕市签订的建立友城关系协议书完成备案。\n\n2021年9月,哈尔滨与坦帕市正式建立友城关系。");
+  REQUIRE(ties.size() == 2);
+  CHECK(since({ties[0]}, "Tampa") == "2021-09");
+  // A time clause followed by another time frames nothing past it.
+  ties = TiesOf("2019年,哈尔滨举办了论坛;此后多年,哈尔滨与坦帕市结为友好城市。");
+  CHECK(since(ties, "Tampa") == "open");
+}
