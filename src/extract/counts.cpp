@@ -478,7 +478,12 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     bool pair = false;
     bool decisive_classifier = false;
-    if (currency.empty()) {
+    const bool percent = currency.empty() && fig->digits && j < s.size() && (s[j] == '%' || s[j] == U'％');
+    if (percent) {
+      // `在全省友好城市中占26%`: a share.
+      unit = "percent";
+      end = j + 1;
+    } else if (currency.empty()) {
       // A classifier is required: bare Chinese numerals are too often parts of words.
       auto cls = k.PhraseAt("classifier_zh", s, j);
       if (!cls) {
@@ -548,11 +553,11 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         i = next;
         continue;
       }
-    } else {
+    } else if (!percent) {
       unit = currency;
     }
     Draft d = ctx.Make(ClaimKind::kCount, begin, end,
-                       currency.empty() ? "count.zh.classifier" : "count.zh.money");
+                       percent ? "count.zh.percent" : currency.empty() ? "count.zh.classifier" : "count.zh.money");
     d.value = value;
     d.qualifier = q;
     BoundsOf(q, value, d.value_min, d.value_max);

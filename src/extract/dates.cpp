@@ -323,6 +323,15 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
     }
     // `同年10月`, `次年`, `the following year`: a year counted from another time.
     if (i == 0 || !IsWordChar(s[i - 1])) {
+      if (auto m = k.PhraseAt("anaphoric_since", s, i)) {
+        // `since then`, `in the decades since,`, `此后`: from the time referred to until now.
+        TimeExpr t{TimeExpr::Kind::kSince, m->begin, m->end, {std::nullopt, pub}, false};
+        t.anaphor = TimeExpr::Anaphor{0, 0, 0, true};
+        if (m->end > m->begin && (s[m->end - 1] == ',' || s[m->end - 1] == '.')) --t.end;
+        out.push_back(t);
+        i = t.end;
+        continue;
+      }
       if (auto m = k.PhraseAt("anaphoric_date", s, i)) {
         TimeExpr t{TimeExpr::Kind::kPoint, m->begin, m->end, {}, false};
         t.anaphor = TimeExpr::Anaphor{0, 0, 0, true};
@@ -458,6 +467,10 @@ void ResolveAnaphors(std::vector<TimeExpr>& times, const std::optional<Date>& re
       const int y = last->year + t.anaphor->years;
       std::optional<Date> d = Date::Year(y);
       if (t.anaphor->same_date) d = last;
+      if (t.kind == TimeExpr::Kind::kSince) {
+        t.range.from = last;
+        continue;  // a period, not a time to refer to
+      }
       else if (t.anaphor->month && t.anaphor->day) d = Valid(y, t.anaphor->month, t.anaphor->day);
       else if (t.anaphor->month) d = Date::Month(y, t.anaphor->month);
       if (d) t.range = {d, d};

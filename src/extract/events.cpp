@@ -76,6 +76,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
     if (StatesAsOf(ctx.folded, as_of, time)) continue;
     // `1991年12月10日:这一天,...结为友好城市`: a time that refers to another of its sentence
     // dates the same event, already dated there.
+    if (time.anaphor && time.kind == TimeExpr::Kind::kSince) continue;  // `since then`: a period
     if (time.anaphor && std::any_of(ctx.times.begin(), ctx.times.end(), [&](const TimeExpr& o) {
           return o.end <= time.begin && !o.anaphor && !o.quoted && o.range.from;
         }))

@@ -58,7 +58,7 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
   const TimeExpr* before = nullptr;
   const TimeExpr* after = nullptr;
   for (const auto& t : times) {
-    if (t.quoted || (!t.range.from && !t.range.to)) continue;
+    if (t.quoted || (!t.range.from && !t.range.to) || (t.anaphor && !t.range.from)) continue;
     if (t.begin <= at) {
       if (lang == "en" || OpensClause(folded, t.begin) || SameClause(folded, t.end, at)) before = &t;
     } else if (!after && (lang == "en" ? !Subordinate(folded.substr(at, t.begin - at))
@@ -361,6 +361,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
   bool after_heading = false;
   PartnerClass list_class = PartnerClass::kNone;
   std::vector<Draft> found;  // the claims of one sentence
+  // The last time the text named, which `同年` or `since then` may refer to.
+  std::optional<Date> last_time;
   // Ties wait for the whole text: a profile further on may date them.
   std::vector<Draft> ties;
   // The headline first: it states figures as the body does (`兰州已与13个国外城市结为友好
@@ -416,7 +418,11 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
       ctx.governing_founding = founding;
       ctx.times = FindTimes(ctx.folded, k, published, frame);
       // `2024年9月,... 同年10月,...`: a time that names its year by an earlier one.
-      ResolveAnaphors(ctx.times, governing.from);
+      ResolveAnaphors(ctx.times, last_time ? last_time : governing.from);
+      for (const auto& t : ctx.times)
+        if (!t.quoted && t.range.from && t.kind != TimeExpr::Kind::kNow &&
+            t.kind != TimeExpr::Kind::kPastYears && !(t.anaphor && t.kind == TimeExpr::Kind::kSince))
+          last_time = t.range.from;
       // A headline says what holds when it is published.
       ctx.present_perfect = headline || (p.lang == "en" && IsPresentPerfect(ctx.folded));
       if (p.lang == "en")

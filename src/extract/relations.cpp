@@ -437,6 +437,8 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         for (const auto& t : ctx.times) {
           if (t.quoted || !t.range.from) continue;
           dated = true;
+          // `since then, ... formed ties with X`: X came at some time after, not then.
+          if (t.anaphor && t.kind == TimeExpr::Kind::kSince) continue;
           // Only a time of the tie's own clause, or one that opens the sentence
           // (`2016年5月,...签署了...备忘录`).
           const bool own_clause = t.begin >= cb && t.end <= ce;

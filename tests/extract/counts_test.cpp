@@ -239,3 +239,21 @@ TEST_CASE("a Chinese total bounded by 从 and 到现在 holds from that start to
   REQUIRE(now.size() == 1);
   CHECK(now[0].valid.from->ToString() == "2022-05-10");
 }
+
+TEST_CASE("figures of the years since a time of an earlier paragraph hold from it to publication",
+          "[extract][counts]") {
+  auto counts = CountsOf("Harbin paired with Tampa in May 1994.\n\nIn the decades since, Harbin has "
+                         "built ties with 21 cities.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].valid.from->ToString() == "1994-05");
+  CHECK(counts[0].valid.to->ToString() == "2022-05-10");
+  // The share and total of a Chinese sentence; the figure a total rose to.
+  counts = CountsOf("这次签约之后,哈尔滨的国际友城增加到31个,在全省友好城市中占26%。");
+  REQUIRE(counts.size() == 2);
+  CHECK(*counts[0].value == 31);
+  CHECK(counts[0].unit == "city");
+  CHECK(counts[1].unit == "percent");
+  CHECK(*counts[1].value == 26);
+  // No percent of a number that is not a figure of its own.
+  CHECK(CountsOf("第5%").empty());
+}

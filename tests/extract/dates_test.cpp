@@ -345,3 +345,19 @@ TEST_CASE("FindTimes gives a time that names its year by another time that year"
   annals::extract::ResolveAnaphors(alone.times, Date::Year(2016));
   CHECK(Iso(alone.times[0].range.from) == "2016-10");
 }
+
+TEST_CASE("FindTimes reads since then as a period from the time named before",
+          "[extract][dates]") {
+  const Found f("The city twinned with Tampa in 1994; since then it has added 9 more.");
+  REQUIRE(f.times.size() == 2);
+  CHECK(f.times[1].kind == Kind::kSince);
+  CHECK(Iso(f.times[1].range.from) == "1994");
+  CHECK(Iso(f.times[1].range.to) == "2020-06-30");
+  const Found zh("1994年两市结好。此后,两市互访频繁。");
+  REQUIRE(zh.times.size() == 2);
+  CHECK(Iso(zh.times[1].range.from) == "1994");
+  // `since` before a date is no anaphor.
+  const Found plain("Since 2001 the forum has met each year.");
+  REQUIRE(plain.times.size() == 1);
+  CHECK(Iso(plain.times[0].range.from) == "2001");
+}
