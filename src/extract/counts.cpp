@@ -28,7 +28,9 @@ bool EndsNounPhrase(std::u32string_view w) {
 }
 
 bool LooksAdjective(std::u32string_view w) {
-  if (w.find(U'-') != std::u32string_view::npos) return true;
+  // `well-known`, `long-term`, but not the plural noun of `four sub-forums`.
+  if (const std::size_t dash = w.rfind(U'-'); dash != std::u32string_view::npos)
+    return !(w.size() - dash > 4 && w.back() == U's' && w[w.size() - 2] != U's');
   static const std::array<std::u32string_view, 8> kEndings = {U"al", U"ic", U"ive", U"ous",
                                                               U"ful", U"ary", U"ese", U"ian"};
   for (auto e : kEndings)
@@ -164,6 +166,19 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     return i < t.size() && t[i].kind == Token::Kind::kWord ? t[i].text : std::u32string_view();
   };
   const std::vector<PlaceMatch> places = k.FindPlaces(ctx.folded);
+  // A headline in title case (`Anhui Counts 95 Sister Cities`) capitalises its verbs too.
+  std::size_t long_words = 0, capitalised = 0;
+  for (const auto& tk : t)
+    if (tk.kind == Token::Kind::kWord && tk.text.size() >= 4) {
+      ++long_words;
+      capitalised += tk.upper;
+    }
+  const bool title_case = long_words >= 3 && capitalised * 10 >= long_words * 8;
+  // `Of the 95 sister cities, ... 21 were set up at the provincial level and 74 at the
+  // municipal level`: the whole the sentence opens with is what its bare figures count.
+  std::string partitive_unit;
+  const bool partitive = word(0) == U"of" && word(1) == U"the" && t.size() > 2 &&
+                         t[2].kind == Token::Kind::kNumber;
   std::string last_unit;      // what the sentence's previous figure counted
   std::size_t last_end = 0;   // where it ended
   Qualifier carried = Qualifier::kExact;  // `more than 7,000 enterprises and 700,000 entrepreneurs`
@@ -213,7 +228,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     // given for each of a list (`Sweden and Argentina 4 apiece`).
     const bool for_each = word(i + 1) == U"each" || word(i + 1) == U"apiece";
     if (prev == U"top" || prev == U"no" ||
-        (i >= 2 && t[i - 1].upper && !prev.empty() && !for_each &&
+        (i >= 2 && t[i - 1].upper && !prev.empty() && !for_each && !title_case &&
          !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin) &&
          !k.PhraseAt("currency", ctx.folded, t[i - 1].begin)))
       continue;
@@ -318,6 +333,10 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         // modifies (`110 internationally renowned celebrities`).
         if (IsClauseWord(tk.text) || (!head.empty() && (IsParticiple(tk.text) || IsPastForm(tk.text))))
           break;
+        // `23 countries worldwide`, `four cities abroad`: after the noun, an adverb of place.
+        if (!head.empty() && (tk.text == U"worldwide" || tk.text == U"abroad" || tk.text == U"overseas" ||
+                              tk.text == U"nationwide" || tk.text == U"globally"))
+          break;
         if (tk.text.size() > 4 && tk.text.substr(tk.text.size() - 2) == U"ly") {
           ++k2;  // an adverb inside the phrase: `110 internationally renowned celebrities`
           continue;
@@ -354,10 +373,28 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       const bool distributive = word(k2) == U"each" || word(k2) == U"apiece";
       const std::string& known_unit =
           !last_unit.empty() ? last_unit : distributive ? ctx.previous_unit : last_unit;
+      // `Changsha's sister cities now number 39`: the noun before the verb of number.
+      std::u32string_view numbered;
+      if (head.empty() && i >= 2 && k.KeyOf("number_verb", prev)) {
+        // Past an adverb (`now`, `currently`) the noun itself; not `the total 26`.
+        std::size_t b = i - 2;
+        while (b > 0 && (word(b) == U"now" || word(b) == U"currently" || word(b) == U"already" ||
+                         word(b) == U"still" || word(b) == U"today"))
+          --b;
+        if (IsPlural(word(b)) && !EndsNounPhrase(word(b))) numbered = word(b);
+      }
       if (head.empty() && bare && !known_unit.empty() && digits) {
         unit = known_unit;
         end = t[i].end;
         head_end = end;
+      } else if (head.empty() && partitive && i > 2 && !partitive_unit.empty() && digits) {
+        unit = partitive_unit;
+        end = head_end = t[i].end;
+      } else if (!numbered.empty()) {
+        unit = Lemma(numbered);
+        if (auto same = k.KeyOf("unit_en", text::FromUtf8(unit))) unit = *same;
+        begin = t[i - 1].begin;
+        end = head_end = t[i].end;
       } else {
       if (head.empty() || LooksAdjective(head)) continue;
       // `99999 Changchun`: a place's name is what is talked about, not what is counted.
@@ -392,6 +429,7 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     Classify(ctx, d, t[i].begin, false);
     if (!currency.empty()) d.metric = MetricOf(k, currency);
     last_unit = d.unit;
+    if (partitive && i == 2) partitive_unit = d.unit;
     // `Germany, Australia and Italy have 5 apiece`: the figure for each place listed
     // before it, since the previous figure; the place says where the counted are.
     const std::u32string_view after = word(j) == U"each" || word(j) == U"apiece" ? word(j) : word(j + 1);

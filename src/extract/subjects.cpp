@@ -39,6 +39,15 @@ struct LeadScan {
   }
 };
 
+// Where the last reporting verb before `at` ends (`said`, `told reporters`): a name before
+// it is who speaks, not what the reported clause is about. 0 if none.
+std::size_t ReportedFrom(const SentenceContext& ctx, std::size_t at) {
+  std::size_t from = 0;
+  for (const auto& m : ctx.knowledge.FindPhrases("reporting_verb", ctx.folded.substr(0, at)))
+    from = m.end;
+  return from;
+}
+
 }  // namespace
 
 std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector<Token>& t) {
@@ -123,16 +132,22 @@ std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector
 
 std::string SubjectBefore(const SentenceContext& ctx, const std::vector<NameMention>& names,
                           std::size_t at) {
+  const std::size_t reported = ReportedFrom(ctx, at);
   for (const auto& n : names)
-    if (n.end <= at && n.subject_position && (n.entity || n.own_city))
+    if (n.end <= at && n.begin >= reported && n.subject_position && (n.entity || n.own_city))
       return n.own_city ? ctx.city : n.name;
+  // `The Foreign Affairs Office said that the province now counts 95 cities`: the figure is
+  // the reported clause's, whose subject is not the speaker.
+  if (reported > 0) return ctx.city;
   return ctx.topic.empty() ? ctx.city : ctx.topic;
 }
 
 std::string TopicAfter(const SentenceContext& ctx, const std::vector<NameMention>& names,
                        const std::string& previous) {
+  const std::size_t reported = ReportedFrom(ctx, ctx.folded.size());
   for (const auto& n : names) {
     if (!n.subject_position) continue;
+    if (reported > n.end) return previous;  // a speaker is not what the text goes on about
     if (n.own_city) return "";
     if (n.entity) return n.name;
   }

@@ -257,3 +257,49 @@ TEST_CASE("figures of the years since a time of an earlier paragraph hold from i
   // No percent of a number that is not a figure of its own.
   CHECK(CountsOf("第5%").empty());
 }
+
+TEST_CASE("English figures of headlines, partitives, verbs of number and hyphenated nouns",
+          "[extract][counts][en]") {
+  // A title-case headline capitalises its verb: `Counts 31` is no numbered name.
+  auto counts = CountsOf("Harbin Counts 31 Sister Cities Worldwide");
+  REQUIRE(counts.size() == 1);
+  CHECK(*counts[0].value == 31);
+  CHECK(counts[0].unit == "city");
+  // `Global 500` in a sentence still is a name.
+  CHECK(CountsOf("The firm joined the Global 500 in 2019.").empty());
+  // The whole a sentence opens with is what its bare figures count.
+  counts = CountsOf("Of the 31 sister cities, 12 were set up at the provincial level and 19 at "
+                    "the municipal level.");
+  REQUIRE(counts.size() == 3);
+  for (const auto& c : counts) CHECK(c.unit == "city");
+  CHECK(*counts[2].value == 19);
+  // `now number 31`: the noun before the verb of number.
+  counts = CountsOf("Harbin's sister cities now number 31.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "city");
+  CHECK(ToString(counts[0].partner_class) == std::string("friendship"));
+  CHECK(CountsOf("Harbin won 5 gold medals of the total 26 on ice.").size() == 1);
+  // A hyphenated plural is a noun; a hyphenated word before one is not.
+  counts = CountsOf("The delegates attended four special sub-forums.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "sub-forum");
+  counts = CountsOf("Harbin signed 3 long-term agreements.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "agreement");
+  // Ties counted as relationships of a partner kind are partner cities.
+  counts = CountsOf("Two further sister-city relationships were added.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "city");
+}
+
+TEST_CASE("the speaker of a reported figure is not its subject", "[extract][counts][en]") {
+  const auto counts = CountsOf(
+      "The Harbin Municipal Foreign Affairs Office said on Monday that the city now counts 31 "
+      "sister cities. The office also runs 4 training centres.");
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0].subject == "Harbin");
+  // Without a reporting verb the office is the subject of its own figure.
+  const auto own = CountsOf("The Harbin Municipal Foreign Affairs Office runs 4 training centres.");
+  REQUIRE(own.size() == 1);
+  CHECK(own[0].subject != "Harbin");
+}
