@@ -42,6 +42,29 @@ void ExtractFrameEvents(const SentenceContext& ctx, const std::vector<PhraseMatc
   }
 }
 
+// `GUILIN, Aug 22 —`, `呼和浩特11月23日电`: the dateline of a report, when it was filed, not an
+// event it reports.
+bool IsDateline(const SentenceContext& ctx, const TimeExpr& time) {
+  const std::u32string_view s = ctx.folded;
+  if (time.end < s.size() && s[time.end] == U'电') return true;
+  const std::u32string_view before = ctx.original.substr(0, time.begin);
+  const std::u32string_view after = s.substr(time.end, 3);
+  if (!(after.starts_with(U" —") || after.starts_with(U" -") || after.starts_with(U" (") ||
+        after.starts_with(U"—")))
+    return false;
+  // Before it only a place written in capitals and a comma.
+  std::size_t letters = 0;
+  for (char32_t c : before) {
+    if (text::IsLetter(c)) {
+      if (!text::IsUpper(c)) return false;
+      ++letters;
+    } else if (c != ',' && c != ' ' && c != '-') {
+      return false;
+    }
+  }
+  return letters >= 2;
+}
+
 // `截至2023年12月1日`, `By the end of April 2020`: the time at which a state is reported,
 // not when something happened.
 bool StatesAsOf(std::u32string_view s, const std::vector<PhraseMatch>& as_of, const TimeExpr& time) {
@@ -73,7 +96,7 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
         time.kind != TimeExpr::Kind::kSince)
       continue;
     if (!time.range.from) continue;
-    if (StatesAsOf(ctx.folded, as_of, time)) continue;
+    if (StatesAsOf(ctx.folded, as_of, time) || IsDateline(ctx, time)) continue;
     // `1991年12月10日:这一天,...结为友好城市`: a time that refers to another of its sentence
     // dates the same event, already dated there.
     if (time.anaphor && time.kind == TimeExpr::Kind::kSince) continue;  // `since then`: a period

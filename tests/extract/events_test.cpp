@@ -95,3 +95,25 @@ TEST_CASE("relative times date events from publication and from the sentences be
   REQUIRE(events.size() == 1);
   CHECK(Range(events[0]) == "2022-05-04/2022-05-04");
 }
+
+TEST_CASE("a report's dateline dates no event", "[extract][events]") {
+  CHECK(EventsOf("HARBIN, May 9 — The city hopes to sign a sister-city agreement with Tampa.").empty());
+  CHECK(EventsOf("哈尔滨5月9日电 记者从市外办了解到,两市将结为友好城市。").empty());
+  // A date that opens an ordinary sentence still dates its event.
+  CHECK(EventsOf("On May 9, the mayor received a delegation from Tampa.").size() == 1);
+}
+
+TEST_CASE("who an English event is about", "[extract][events][en]") {
+  // A plural possessive stays inside the name.
+  auto events = EventsOf("The mayor went to the fifth Sister Cities Mayors' Summit, held on May 4.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].subject == "Sister Cities Mayors' Summit");
+  // The bulletin's own place named by a common noun after the names before the verb.
+  events = EventsOf("At the 2021 China Friendship Cities Conference the city received two awards.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].subject == "Harbin");
+  // A nationality names no one: the event falls to the bulletin's place.
+  events = EventsOf("On May 4, the Polish and Chinese guests gathered again.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].subject == "Harbin");
+}
