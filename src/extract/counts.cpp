@@ -63,7 +63,11 @@ bool IsPastForm(std::u32string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-bool IsParticiple(std::u32string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == U"ed"; }
+// `signed`, `invited`; not `speed` or `seed`, whose `ed` belongs to the stem.
+bool IsParticiple(std::u32string_view w) {
+  if (w.size() <= 4 || w.substr(w.size() - 2) != U"ed") return false;
+  return !(w.size() == 5 && w.substr(2) == U"eed");
+}
 
 bool IsPlural(std::u32string_view w) {
   return w.size() > 2 && w.back() == U's' && w[w.size() - 2] != U's';
@@ -601,7 +605,11 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     BoundsOf(q, value, d.value_min, d.value_max);
     d.subject = ctx.city;
     d.valid = ctx.TimeAt(fig->begin);
-    if (pair) {
+    if (pair && unit != "pair" && unit != "city") {
+      // `18对院校`: pairs of what the noun names.
+      d.unit = unit;
+      Classify(ctx, d, fig->begin, false);
+    } else if (pair) {
       // Pairs are counted ties: between partner cities where the paragraph speaks of them.
       d.unit = "city";
       Classify(ctx, d, fig->begin, true);

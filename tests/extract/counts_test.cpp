@@ -303,3 +303,19 @@ TEST_CASE("the speaker of a reported figure is not its subject", "[extract][coun
   REQUIRE(own.size() == 1);
   CHECK(own[0].subject != "Harbin");
 }
+
+TEST_CASE("nouns whose letters look like a participle, and pairs of what a noun names",
+          "[extract][counts]") {
+  auto counts = CountsOf("Harbin sent 6 short track speed skaters.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "skater");
+  counts = CountsOf("12 invited guests signed 3 agreements.");
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0].unit == "guest");
+  counts = CountsOf("哈尔滨与友城间已建立18对院校合作关系。");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "college");
+  counts = CountsOf("哈尔滨已与15个国家建立28对友好城市。");
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[1].unit == "city");
+}
