@@ -321,8 +321,10 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
         continue;
       }
     }
+    // A Latin phrase starts a word; a Chinese one may follow any character (`记者昨日在`).
+    const bool starts_word = i == 0 || !IsWordChar(s[i - 1]) || text::IsHan(s[i]);
     // `同年10月`, `次年`, `the following year`: a year counted from another time.
-    if (i == 0 || !IsWordChar(s[i - 1])) {
+    if (starts_word) {
       if (auto m = k.PhraseAt("anaphoric_since", s, i)) {
         // `since then`, `in the decades since,`, `此后`: from the time referred to until now.
         TimeExpr t{TimeExpr::Kind::kSince, m->begin, m->end, {std::nullopt, pub}, false};
@@ -364,7 +366,7 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
     }
     // `on Wednesday`, `周三`: the last such day up to publication (`next Wednesday`: the
     // first after it), when the publication date is a day.
-    if (pub && pub->precision == Precision::kDay && (i == 0 || !IsWordChar(s[i - 1]))) {
+    if (pub && pub->precision == Precision::kDay && starts_word) {
       if (auto m = k.PhraseAt("weekday", s, i); m && (m->end >= s.size() || !IsWordChar(s[m->end]) ||
                                                      text::IsHan(s[m->end]))) {
         const std::int64_t published_day = pub->FirstDay();
@@ -386,7 +388,7 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
       }
     }
     // `上个月`, `next month`: a month counted from publication.
-    if (pub && pub->precision != Precision::kYear && (i == 0 || !IsWordChar(s[i - 1]))) {
+    if (pub && pub->precision != Precision::kYear && starts_word) {
       if (auto m = k.PhraseAt("relative_month", s, i)) {
         const int months = pub->year * 12 + (pub->month - 1) + std::stoi(m->key);
         const Date month = Date::Month(months / 12, months % 12 + 1);
@@ -397,7 +399,7 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
     }
     // `去年`, `last year`: a year counted from publication, in either language; `昨日`,
     // `yesterday`: a day, when the publication date is a day.
-    if (pub && (i == 0 || !IsWordChar(s[i - 1]))) {
+    if (pub && starts_word) {
       if (auto m = k.PhraseAt("relative_year", s, i)) {
         const Date year = Date::Year(pub->year + std::stoi(m->key));
         out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {year, year}, false});

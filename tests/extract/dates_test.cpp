@@ -361,3 +361,11 @@ TEST_CASE("FindTimes reads since then as a period from the time named before",
   REQUIRE(plain.times.size() == 1);
   CHECK(Iso(plain.times[0].range.from) == "2001");
 }
+
+TEST_CASE("FindTimes reads a Chinese relative time inside a run of characters", "[extract][dates]") {
+  const Found f("记者昨日在全市外事工作会议上获悉。");
+  REQUIRE(f.times.size() == 1);
+  CHECK(Iso(f.times[0].range.from) == "2020-06-29");
+  // A Latin one still needs a word boundary.
+  CHECK(Found("The Xtoday index rose.").times.empty());
+}

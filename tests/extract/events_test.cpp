@@ -117,3 +117,12 @@ TEST_CASE("who an English event is about", "[extract][events][en]") {
   REQUIRE(events.size() == 1);
   CHECK(events[0].subject == "Harbin");
 }
+
+TEST_CASE("events reported by meetings, interviews and sanctions", "[extract][events]") {
+  CHECK(EventsOf("记者昨日在全市外事工作会议上获悉,两市交流日益频繁。").size() == 1);
+  CHECK(EventsOf("The mayor spoke to reporters in an interview in Minsk on May 3.").size() == 1);
+  CHECK(EventsOf("The vote came at Monday night's council meeting.").size() == 1);
+  CHECK(EventsOf("Beijing sanctioned two councillors last year.").size() == 1);
+  // Without a time, none of them is dated.
+  CHECK(EventsOf("The mayor spoke to reporters in an interview.").empty());
+}
