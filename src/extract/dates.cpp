@@ -173,6 +173,30 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
         continue;
       }
     }
+    // `in the 1990s`, `since the 1980s`: a decade.
+    if (c.t[i].kind == Token::Kind::kAlnum && c.t[i].text.size() == 5 && c.t[i].text[4] == U's') {
+      const std::u32string_view w = c.t[i].text;
+      int y = 0;
+      bool digits = true;
+      for (std::size_t d = 0; d < 4; ++d) {
+        digits = digits && text::IsDigit(w[d]);
+        if (digits) y = y * 10 + static_cast<int>(w[d] - '0');
+      }
+      if (digits && IsYear(y) && y % 10 == 0) {
+        std::size_t b = i;
+        if (b > 0 && c.Word(b - 1, U"the")) --b;
+        const bool since = b > 0 && c.Word(b - 1, U"since");
+        if (since || (b > 0 && (c.Word(b - 1, U"in") || c.Word(b - 1, U"during")))) --b;
+        auto [sb, se] = span(b, i + 1);
+        const DateRange decade{Date::Year(y), Date::Year(y + 9)};
+        if (since)
+          out.push_back({TimeExpr::Kind::kSince, sb, se, DateRange{decade.from, pub}, false});
+        else
+          out.push_back({TimeExpr::Kind::kPoint, sb, se, decade, false});
+        ++i;
+        continue;
+      }
+    }
     if (auto y = c.Year(i)) {
       // A year standing alone, not part of a longer figure such as `2018-2019` ranges
       // (read as two years) or a number with a unit.
@@ -257,9 +281,82 @@ std::optional<std::pair<Date, std::size_t>> ChineseDateAt(std::u32string_view s,
   return std::pair{Date::Year(year), y->end + 1};
 }
 
+// `1979.03.14`, `1979/3/14`: a numeric date whose parts a dot or slash joins (a table's
+// column of dates). Returns the date and the index after it.
+std::optional<std::pair<Date, std::size_t>> NumericDateAt(std::u32string_view s, std::size_t i) {
+  if (i > 0 && (text::IsDigit(s[i - 1]) || s[i - 1] == '.')) return std::nullopt;
+  std::size_t j = i;
+  const auto digits = [&](std::size_t most) {
+    int v = 0;
+    std::size_t n = 0;
+    while (j < s.size() && text::IsDigit(s[j]) && n < most) v = v * 10 + static_cast<int>(s[j++] - '0'), ++n;
+    return n == 0 ? -1 : v;
+  };
+  const int y = digits(4);
+  if (j - i != 4 || !IsYear(y) || j >= s.size() || (s[j] != '.' && s[j] != '/')) return std::nullopt;
+  const char32_t sep = s[j++];
+  const int m = digits(2);
+  if (m < 1 || j >= s.size() || s[j] != sep) return std::nullopt;
+  ++j;
+  const int d = digits(2);
+  if (d < 1 || (j < s.size() && (text::IsDigit(s[j]) || s[j] == sep))) return std::nullopt;
+  if (auto date = Valid(y, m, d)) return std::pair{*date, j};
+  return std::nullopt;
+}
+
+// `八十年代初`, `上世纪90年代`, `20世纪80年代末`: a decade, or its early, middle or late years.
+// Without a century the decade is the latest one not after publication.
+std::optional<std::pair<DateRange, std::size_t>> ChineseDecadeAt(std::u32string_view s, std::size_t i,
+                                                                 const std::optional<Date>& pub) {
+  int century = 0;  // the year the century begins, 0 if unsaid
+  std::size_t j = i;
+  for (const auto& [prefix, start] : {std::pair<std::u32string_view, int>{U"上世纪", 1900},
+                                      {U"二十世纪", 1900}, {U"20世纪", 1900}, {U"本世纪", 2000},
+                                      {U"二十一世纪", 2000}, {U"21世纪", 2000}})
+    if (s.substr(i, prefix.size()) == prefix) {
+      century = start;
+      j = i + prefix.size();
+      break;
+    }
+  std::optional<Figure> n = DigitsAt(s, j);
+  if (!n) n = ChineseNumeralAt(s, j);
+  if (!n || s.substr(n->end, 2) != U"年代" || n->value < 0 || n->value > 90 ||
+      static_cast<int>(n->value) % 10 != 0)
+    return std::nullopt;
+  const int tens = static_cast<int>(n->value);
+  int first = century + tens;
+  if (!century) {
+    if (!pub) return std::nullopt;
+    first = 2000 + tens <= pub->year ? 2000 + tens : 1900 + tens;
+  }
+  int last = first + 9;
+  std::size_t end = n->end + 2;
+  if (end < s.size() && s[end] == U'初') last = first + 3, ++end;
+  else if (end < s.size() && s[end] == U'末') first += 7, ++end;
+  else if (end < s.size() && s[end] == U'中') first += 4, last = first + 2, ++end;
+  return std::pair{DateRange{Date::Year(first), Date::Year(last)}, end};
+}
+
 void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<Date>& pub,
                  std::vector<TimeExpr>& out) {
   for (std::size_t i = 0; i < s.size();) {
+    if (auto n = NumericDateAt(s, i)) {
+      out.push_back({TimeExpr::Kind::kPoint, i, n->second, {n->first, n->first}, false});
+      i = n->second;
+      continue;
+    }
+    if (auto decade = ChineseDecadeAt(s, i, pub)) {
+      std::size_t begin = i, end = decade->second;
+      bool since = false;
+      if (begin > 0 && (s[begin - 1] == U'自' || s[begin - 1] == U'从')) since = true, --begin;
+      if (s.substr(end, 2) == U"以来") since = true, end += 2;
+      if (since)
+        out.push_back({TimeExpr::Kind::kSince, begin, end, {decade->first.from, pub}, false});
+      else
+        out.push_back({TimeExpr::Kind::kPoint, begin, end, decade->first, false});
+      i = end;
+      continue;
+    }
     if (auto a = ChineseDateAt(s, i)) {
       std::size_t end = a->second;
       // Range: X至Y, X到Y, X-Y

@@ -369,3 +369,30 @@ TEST_CASE("FindTimes reads a Chinese relative time inside a run of characters", 
   // A Latin one still needs a word boundary.
   CHECK(Found("The Xtoday index rose.").times.empty());
 }
+
+TEST_CASE("FindTimes reads numeric dates and decades", "[extract][dates]") {
+  const Found dotted("北京市 | 东京都 | 1979.03.14");
+  REQUIRE(dotted.times.size() == 1);
+  CHECK(Iso(dotted.times[0].range.from) == "1979-03-14");
+  CHECK(Iso(Found("签约于1994/5/12。").times.at(0).range.from) == "1994-05-12");
+  // A decimal or a version is no date.
+  CHECK(Found("增长了2019.5倍").times.empty());
+  CHECK(Found("version 2019.10.3.1").times.empty());
+  const Found zh("石家庄市的友城工作始于上世纪80年代初。");
+  REQUIRE(zh.times.size() == 1);
+  CHECK(Iso(zh.times[0].range.from) == "1980");
+  CHECK(Iso(zh.times[0].range.to) == "1983");
+  const Found bare("九十年代末,两市开始交往。");
+  REQUIRE(bare.times.size() == 1);
+  CHECK(Iso(bare.times[0].range.from) == "1997");
+  CHECK(Iso(bare.times[0].range.to) == "1999");
+  const Found en("The two cities have been twinned since the 1980s.");
+  REQUIRE(en.times.size() == 1);
+  CHECK(en.times[0].kind == Kind::kSince);
+  CHECK(Iso(en.times[0].range.from) == "1980");
+  const Found in("Exchanges grew in the 1990s.");
+  REQUIRE(in.times.size() == 1);
+  CHECK(Iso(in.times[0].range.to) == "1999");
+  // An age or a count of years is no decade.
+  CHECK(Found("She is in her 30s.").times.empty());
+}

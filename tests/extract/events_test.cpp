@@ -126,3 +126,11 @@ TEST_CASE("events reported by meetings, interviews and sanctions", "[extract][ev
   // Without a time, none of them is dated.
   CHECK(EventsOf("The mayor spoke to reporters in an interview.").empty());
 }
+
+TEST_CASE("a table's column of numeric dates dates its ties", "[extract][events][zh]") {
+  const auto events = EventsOf("序号 | 友好城市 | 国家 | 结好时间\n\n1 | 八户市 | 日本 | 1994.05.12\n\n"
+                               "2 | 坦帕市 | 美国 | 2001.10.03");
+  REQUIRE(events.size() == 2);
+  CHECK(Range(events[0]) == "1994-05-12/1994-05-12");
+  CHECK(Range(events[1]) == "2001-10-03/2001-10-03");
+}
