@@ -203,6 +203,8 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     if (!value) continue;
     if (ctx.InTime(t[i].begin, t[i].end)) continue;
+    // `one sixth of all investment`, `two thirds`: a fraction, not a count.
+    if (k.KeyOf("fraction_en", word(i + 1))) continue;
     // `the one hand`, `this one`: a pronoun, not a figure; `the two cities`, `the two
     // sides`: the ones already spoken of, not a count.
     if (!digits && *value == 1 && i > 0 &&
@@ -273,6 +275,8 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     for (std::size_t back = 1; back <= 4 && back <= lead; ++back) {
       auto m = k.PhraseAt("qualifier_en", ctx.folded, t[lead - back].begin);
+      // `spread over 38 countries`: after a verb of place, `over` is where, not how many.
+      if (m && lead - back > 0 && k.KeyOf("spread_verb", word(lead - back - 1))) break;
       if (m && m->end <= t[lead].begin && (m->end == t[lead].begin || m->end + 1 == t[lead].begin)) {
         if (auto qq = QualifierNamed(m->key)) q = *qq;
         begin = m->begin;
@@ -418,7 +422,9 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       }
       if (auto same = k.KeyOf("unit_en", text::FromUtf8(unit))) unit = *same;
       // Durations and repetitions are not counts of things.
-      if (unit == "year" || unit == "time" || unit == "month" || unit == "day") continue;
+      if (unit == "year" || unit == "time" || unit == "month" || unit == "day" || unit == "decade" ||
+          unit == "century" || unit == "hour" || unit == "minute")
+        continue;
       end = head_end;
       }
     }

@@ -319,3 +319,18 @@ TEST_CASE("nouns whose letters look like a participle, and pairs of what a noun 
   REQUIRE(counts.size() == 2);
   CHECK(counts[1].unit == "city");
 }
+
+TEST_CASE("fractions, decades and where over says where are no counts or bounds",
+          "[extract][counts][en]") {
+  CHECK(CountsOf("That is one sixth of all investment in the province.").empty());
+  CHECK(CountsOf("Two thirds of the delegates came by train.").empty());
+  CHECK(CountsOf("The ties go back more than three decades.").empty());
+  const auto spread = CountsOf("Its 40 sister cities are spread over 21 countries.");
+  REQUIRE(spread.size() == 2);
+  CHECK(ToString(spread[1].qualifier) == std::string("exact"));
+  const auto over = CountsOf("The fair drew over 21 countries.");
+  REQUIRE(over.size() == 1);
+  CHECK(ToString(over[0].qualifier) == std::string("more_than"));
+  // A number word before an ordinal noun phrase is still a count.
+  CHECK(CountsOf("The city hosted three forums.").size() == 1);
+}
