@@ -72,6 +72,10 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out);
 /// Partner ties of a sentence in either language.
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out);
 
+/// True if the word at folded position `at` (after spaces) names an event: a partner
+/// phrase before it (`sister-city forums`) says what kind of event, not that a tie exists.
+bool NamesEvent(const Knowledge& k, std::u32string_view folded, std::size_t at);
+
 /// The partner class a partner_class phrase's key gives (none for `agreement`).
 PartnerClass PartnerClassOf(const std::string& key);
 

@@ -156,7 +156,8 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
     const std::u32string_view paragraph(paragraph_folded);
     PartnerClass paragraph_class = PartnerClass::kNone;
     for (const auto& m : k.FindPhrases("partner_class", paragraph))
-      if (paragraph_class == PartnerClass::kNone) paragraph_class = PartnerClassOf(m.key);
+      if (paragraph_class == PartnerClass::kNone && !NamesEvent(k, paragraph, m.end))
+        paragraph_class = PartnerClassOf(m.key);
     // A list's heading names the class of its items: an undated heading-like line with a
     // partner phrase (`二、友好关系城市(11个)`); items carry it, anything else ends it.
     const Numbering numbering = NumberingOf(paragraph);

@@ -59,6 +59,19 @@ bool AttachesPlace(std::u32string_view before) {
   return false;
 }
 
+// True if the capitalised word right after a place makes it part of an organisation's or
+// venue's name (`Frankfurt Airport`, `Sendai Trade Office`).
+bool NamesOrganisation(const SentenceContext& ctx, std::size_t place_end) {
+  const std::u32string_view s = ctx.folded;
+  std::size_t b = place_end;
+  while (b < s.size() && s[b] == ' ') ++b;
+  if (b == place_end || b >= s.size() || !text::IsUpper(ctx.original[b])) return false;
+  std::size_t e = b;
+  while (e < s.size() && IsWordChar(s[e]) && !text::IsHan(s[e])) ++e;
+  const auto kind = ctx.knowledge.KeyOf("entity_word", s.substr(b, e - b));
+  return kind == "organisation" || kind == "venue";
+}
+
 // `墨西哥米却肯州莫雷利亚市`: a division written right before a place of its country is where
 // that place lies; `普罗旺斯—阿尔卑斯—蓝色海岸大区`: a name joined on by a dash is part of a
 // longer one.
@@ -249,6 +262,17 @@ std::vector<std::size_t> AddUnlistedEnglishPlaces(const SentenceContext& ctx, st
 
 }  // namespace
 
+bool NamesEvent(const Knowledge& k, std::u32string_view s, std::size_t at) {
+  std::size_t b = at;
+  while (b < s.size() && s[b] == ' ') ++b;
+  std::size_t e = b;
+  while (e < s.size() && IsWordChar(s[e]) && !text::IsHan(s[e])) ++e;
+  if (e == b) return false;
+  std::u32string w(s.substr(b, e - b));
+  if (w.size() > 3 && w.back() == U's') w.pop_back();  // `forums`
+  return k.KeyOf("entity_word", w) == "event";
+}
+
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
   const bool chinese = ctx.lang != "en";
   const std::u32string_view s = ctx.folded;
@@ -270,7 +294,11 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
   const auto with_country = [&](std::size_t at) {
     return std::find(unlisted_at.begin(), unlisted_at.end(), at) != unlisted_at.end();
   };
-  const std::vector<PhraseMatch>& phrases = ctx.partner_phrases;
+  // `sister-city forums`, `友城论坛`: a partner phrase that names the kind of an event says
+  // nothing of a tie.
+  std::vector<PhraseMatch> phrases;
+  for (const auto& m : ctx.partner_phrases)
+    if (!NamesEvent(k, s, m.end)) phrases.push_back(m);
   const auto has_phrase = [&](std::size_t cb, std::size_t ce) {
     return std::any_of(phrases.begin(), phrases.end(),
                        [&](const PhraseMatch& m) { return m.begin >= cb && m.end <= ce; });
@@ -360,6 +388,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
       const std::optional<std::size_t> place_before = previous_end;
       if (abroad) previous_end = p.end;
       if (NamesInstitution(s, p.end)) continue;  // `Busan Nakdong Senior High School`
+      if (!chinese && NamesOrganisation(ctx, p.end)) continue;  // `Frankfurt Airport`
       if (!chinese && IsVenue(s, p.end)) continue;
       if (chinese && abroad && DividesNext(s, places, p)) continue;
       if (abroad && place_before && *place_before <= p.begin &&

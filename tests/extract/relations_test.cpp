@@ -253,3 +253,14 @@ TEST_CASE("the start of a tie from a time clause, an anaphor, an anniversary or 
   ties = TiesOf("2019年,哈尔滨举办了论坛;此后多年,哈尔滨与坦帕市结为友好城市。");
   CHECK(since(ties, "Tampa") == "open");
 }
+
+TEST_CASE("a partner phrase that names an event's kind, and a place that names an organisation, "
+          "make no tie", "[extract][relations][en]") {
+  CHECK(TiesOf("Last year sister-city forums took Harbin's officials to Tampa in the US and "
+               "Bilbao in Spain.").empty());
+  CHECK(TiesOf("Harbin Airport and Frankfurt Airport signed a cooperation agreement.").empty());
+  // The same places as partners.
+  CHECK(TiesOf("Harbin signed sister-city agreements with Tampa in the US and Bilbao in Spain.")
+            .size() == 2);
+  CHECK(TiesOf("Harbin and Frankfurt signed a sister city agreement.").size() == 1);
+}
