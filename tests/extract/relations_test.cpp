@@ -264,3 +264,9 @@ TEST_CASE("a partner phrase that names an event's kind, and a place that names a
             .size() == 2);
   CHECK(TiesOf("Harbin and Frankfurt signed a sister city agreement.").size() == 1);
 }
+
+TEST_CASE("a letter of intent makes a tie wished for, not established", "[extract][relations]") {
+  CHECK(TiesOf("2021年以来,哈尔滨陆续与美国坦帕市等5个城市签下了建立友好城市意向书。").empty());
+  CHECK(TiesOf("Harbin signed letters of intent on sister-city ties with Tampa.").empty());
+  CHECK(TiesOf("2021年,哈尔滨与美国坦帕市签署了建立友好城市协议书。").size() == 1);
+}
