@@ -144,7 +144,19 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
         std::size_t j = a->next;
         if (c.Word(j, U"to") || c.Word(j, U"until") || c.Word(j, U"and") || c.Punct(j, U'-') ||
             c.Punct(j, U'–')) {
-          if (auto b = EnglishDateAt(c, k, j + 1)) {
+          std::optional<Parts> b = EnglishDateAt(c, k, j + 1);
+          // `from January 25 to 27`, `From January 12 to 25, 2007`: the second day of the
+          // same month.
+          if (!b && a->month && a->day && !a->year)
+            if (auto d2 = c.Day(j + 1); d2 && !c.Year(j + 1)) {
+              Parts p2;
+              p2.month = a->month, p2.day = d2, p2.next = j + 2;
+              std::size_t y = j + 2;
+              if (c.Punct(y, ',')) ++y;
+              if (auto year = c.Year(y)) p2.year = year, p2.next = y + 1;
+              b = p2;
+            }
+          if (b) {
             Parts first = *a;
             if (!first.year) first.year = b->year;
             auto from = ToDate(first, pub), to = ToDate(*b, pub);

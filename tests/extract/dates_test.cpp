@@ -396,3 +396,16 @@ TEST_CASE("FindTimes reads numeric dates and decades", "[extract][dates]") {
   // An age or a count of years is no decade.
   CHECK(Found("She is in her 30s.").times.empty());
 }
+
+TEST_CASE("FindTimes reads a range whose second date is a day of the same month",
+          "[extract][dates]") {
+  const Found f("The delegation visited Minsk from January 25 to 27.");
+  REQUIRE(f.times.size() == 1);
+  CHECK(f.times[0].kind == Kind::kRange);
+  CHECK(Iso(f.times[0].range.from) == "2020-01-25");
+  CHECK(Iso(f.times[0].range.to) == "2020-01-27");
+  const Found y("From January 12 to 25, 2007, the group toured Japan.", std::nullopt);
+  REQUIRE(y.times.size() == 1);
+  CHECK(Iso(y.times[0].range.from) == "2007-01-12");
+  CHECK(Iso(y.times[0].range.to) == "2007-01-25");
+}
