@@ -270,3 +270,16 @@ TEST_CASE("a letter of intent makes a tie wished for, not established", "[extrac
   CHECK(TiesOf("Harbin signed letters of intent on sister-city ties with Tampa.").empty());
   CHECK(TiesOf("2021年,哈尔滨与美国坦帕市签署了建立友好城市协议书。").size() == 1);
 }
+
+TEST_CASE("a profile block dates a tie by any name of its place", "[extract][relations][en]") {
+  const auto ties = TiesOf(
+      "Sister-city agreements link Harbin with 3 cities. They include Tampa (United States) and "
+      "Vitoria (Brazil).\n\nVictoria, Brazil\n\nRelationship established: June 24, 2010\n\n"
+      "Profile: A port of islands.");
+  const extract::Draft* vitoria = nullptr;
+  for (const auto& t : ties)
+    if (t.object == "Vitória") vitoria = &t;
+  REQUIRE(vitoria != nullptr);
+  REQUIRE(vitoria->valid.from);
+  CHECK(vitoria->valid.from->ToString() == "2010-06-24");
+}
