@@ -70,6 +70,12 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
       return {chosen->range.from, published};
     return chosen->range;
   }
+  // `项目自2011年启动以来一直没有中断,参加的学生累计已有120多位`: a state of a Chinese sentence
+  // that opened with a since accumulated from it.
+  if (lang != "en" && present_perfect && published)
+    for (const auto& t : times)
+      if (t.kind == TimeExpr::Kind::kSince && !t.quoted && !t.anaphor && t.end <= at && t.range.from)
+        return {t.range.from, published};
   if (carried && governing_founding && published) return {governing.from, published};
   if (governing.from || governing.to) return governing;
   if (present_perfect && published) return {published, published};

@@ -580,6 +580,8 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           if (!unit.empty()) break;
         }
       }
+      // `120多位`: persons, unless a noun names who they are (`30位专家`).
+      if (unit == "individual") unit = "person";
       if (unit.empty()) {
         // `友城与友好交流城市各达13个`: one figure for each of the nouns before it.
         if (auto shared = DistributedFigure(ctx, begin)) {

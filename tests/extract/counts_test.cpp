@@ -334,3 +334,20 @@ TEST_CASE("fractions, decades and where over says where are no counts or bounds"
   // A number word before an ordinal noun phrase is still a count.
   CHECK(CountsOf("The city hosted three forums.").size() == 1);
 }
+
+TEST_CASE("a Chinese state holds at publication, or since the start its sentence gives",
+          "[extract][counts][zh]") {
+  auto counts = CountsOf("哈尔滨已与27个国家建立了友好关系。");
+  REQUIRE(counts.size() == 1);
+  REQUIRE(counts[0].valid.from);
+  CHECK(counts[0].valid.from->ToString() == "2022-05-10");
+  counts = CountsOf("两市合办的夏令营自2011年启动以来一直没有中断,参加的学生累计已有120多位。");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "person");
+  CHECK(counts[0].valid.from->ToString() == "2011");
+  CHECK(counts[0].valid.to->ToString() == "2022-05-10");
+  // Without an aspect marker a sentence of the past keeps no time it does not state.
+  counts = CountsOf("代表团一行12人访问了明斯克。");
+  REQUIRE(counts.size() == 1);
+  CHECK_FALSE(counts[0].valid.from);
+}
