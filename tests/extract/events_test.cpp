@@ -134,3 +134,10 @@ TEST_CASE("a table's column of numeric dates dates its ties", "[extract][events]
   CHECK(Range(events[0]) == "1994-05-12/1994-05-12");
   CHECK(Range(events[1]) == "2001-10-03/2001-10-03");
 }
+
+TEST_CASE("a since of agreements that have linked cities dates the first of them",
+          "[extract][events][en]") {
+  const auto events = EventsOf("Since 1994, sister-city agreements have linked Harbin with 9 cities.");
+  REQUIRE(events.size() == 1);
+  CHECK(Range(events[0]) == "1994/1994");
+}
