@@ -203,6 +203,11 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     if (!value) continue;
     if (ctx.InTime(t[i].begin, t[i].end)) continue;
+    // `km2`, `G20`, `CO2`: digits written onto letters belong to a symbol or a name.
+    // A currency code is no symbol: `RMB640 million`.
+    if (digits && t[i].begin > 0 && text::IsLetter(ctx.folded[t[i].begin - 1]) &&
+        !text::IsHan(ctx.folded[t[i].begin - 1]) && !(i > 0 && k.KeyOf("currency", t[i - 1].text)))
+      continue;
     // `one sixth of all investment`, `two thirds`: a fraction, not a count.
     if (k.KeyOf("fraction_en", word(i + 1))) continue;
     // `the one hand`, `this one`: a pronoun, not a figure; `the two cities`, `the two
@@ -334,6 +339,12 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
             continue;
           }
           break;
+        }
+        // `83 overseas Fortune 500 companies`: a number inside a name that modifies the noun.
+        if (tk.kind == Token::Kind::kNumber && head_upper && k2 + 1 < t.size() &&
+            t[k2 + 1].kind == Token::Kind::kWord && !t[k2 + 1].upper && !EndsNounPhrase(t[k2 + 1].text)) {
+          ++k2;
+          continue;
         }
         if (tk.kind != Token::Kind::kWord || tk.text == U"each" || tk.text == U"apiece") break;
         // A participle or past form after the head noun starts the predicate
@@ -538,7 +549,9 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
         i = next;
         continue;
       }
-      if (cls->key == "year" || cls->key == "time" || (!fig->digits && value < 2)) {
+      // `十五届人大常委会`: the term of an assembly, an ordinal without 第.
+      const bool term = cls->key == "edition" && k.PhraseAt("term_organ_zh", s, cls->end);
+      if (cls->key == "year" || cls->key == "time" || term || (!fig->digits && value < 2)) {
         i = next;
         continue;
       }

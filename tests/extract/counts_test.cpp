@@ -96,7 +96,7 @@ TEST_CASE("what is not a count", "[extract][counts]") {
   for (const char* sentence : {
            "The 3rd Harbin Trade Fair opened.",
            "In 2021 the office moved.",
-           "Three Global 500 companies came.",
+           "The Global 500 list came out.",
            "It is a 5A scenic area.",
            "This serves the 14th Five-Year Plan.",
            "The delegation stayed for 5 years.",
@@ -350,4 +350,28 @@ TEST_CASE("a Chinese state holds at publication, or since the start its sentence
   counts = CountsOf("代表团一行12人访问了明斯克。");
   REQUIRE(counts.size() == 1);
   CHECK_FALSE(counts[0].valid.from);
+}
+
+TEST_CASE("symbols, names with numbers and terms of assemblies", "[extract][counts]") {
+  // `km2`: the digit belongs to the symbol; the figure before it is a measurement.
+  auto counts = CountsOf("The urban area covers 137 km2.");
+  REQUIRE(counts.size() == 1);
+  CHECK(*counts[0].value == 137);
+  CHECK(CountsOf("The G20 summit opened.").empty());
+  // A currency code before digits is still money.
+  counts = CountsOf("The park cost RMB640 million.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "CNY");
+  // A number inside a name that modifies the noun counted.
+  counts = CountsOf("As many as 83 Fortune 500 companies have plants in Harbin.");
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].unit == "company");
+  counts = CountsOf("Three Global 500 companies came.");  // three companies, no 500
+  REQUIRE(counts.size() == 1);
+  CHECK(*counts[0].value == 3);
+  // `十五届人大`: a term, not a count; `连续3届`: editions.
+  CHECK(CountsOf("哈尔滨市十五届人大常委会第十次会议开幕。").empty());
+  counts = CountsOf("博览会已经连续3届设立友城馆。");
+  REQUIRE(counts.size() == 1);
+  CHECK(*counts[0].value == 3);
 }
