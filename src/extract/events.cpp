@@ -115,6 +115,11 @@ void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out) {
       const std::size_t distance = v.begin >= time.end ? v.begin - time.end
                                    : time.begin >= v.end ? time.begin - v.end
                                                          : 0;
+      // `It started in 1973 ...; in 2009 localities enjoyed ...`: a semicolon ends the
+      // clause a verb reports.
+      const std::size_t from = std::min(v.end, time.end), to = std::max(v.begin, time.begin);
+      if (from < to && ctx.folded.substr(from, to - from).find_first_of(U";；") != std::u32string_view::npos)
+        continue;
       if (distance < best_distance) best = &v, best_distance = distance;
     }
     if (!best) continue;

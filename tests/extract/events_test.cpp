@@ -141,3 +141,11 @@ TEST_CASE("a since of agreements that have linked cities dates the first of them
   REQUIRE(events.size() == 1);
   CHECK(Range(events[0]) == "1994/1994");
 }
+
+TEST_CASE("a verb reports the times of its own clause only", "[extract][events]") {
+  const auto events = EventsOf(
+      "The movement started in 1973 with a single tie; in 2009 localities enjoyed ties with 1,600 cities.");
+  REQUIRE(events.size() == 1);
+  CHECK(Range(events[0]) == "1973/1973");
+  CHECK(EventsOf("哈尔滨于2001年成立友协;2009年全市共有友城20对。").size() == 1);
+}
