@@ -70,15 +70,25 @@ DateRange SentenceContext::TimeAt(std::size_t at) const {
       return {chosen->range.from, published};
     return chosen->range;
   }
+  // A Chinese clause states what holds by its aspect (`我省已与27个国家建立`), in the clause
+  // of the figure, not elsewhere in the sentence (`到直辖时共发展友城7对,...我市已与...`).
+  bool state = present_perfect;
+  if (!state && lang != "en") {
+    std::size_t clause = at;
+    while (clause > 0 && !IsClauseMark(folded[clause - 1])) --clause;
+    std::size_t clause_end = at;
+    while (clause_end < folded.size() && !IsClauseMark(folded[clause_end])) ++clause_end;
+    state = !knowledge.FindPhrases("state_marker_zh", folded.substr(clause, clause_end - clause)).empty();
+  }
   // `项目自2011年启动以来一直没有中断,参加的学生累计已有120多位`: a state of a Chinese sentence
   // that opened with a since accumulated from it.
-  if (lang != "en" && present_perfect && published)
+  if (lang != "en" && state && published)
     for (const auto& t : times)
       if (t.kind == TimeExpr::Kind::kSince && !t.quoted && !t.anaphor && t.end <= at && t.range.from)
         return {t.range.from, published};
   if (carried && governing_founding && published) return {governing.from, published};
   if (governing.from || governing.to) return governing;
-  if (present_perfect && published) return {published, published};
+  if (state && published) return {published, published};
   return governing;
 }
 

@@ -200,9 +200,7 @@ Extraction Extract(const text::Bulletin& doc, const std::optional<Date>& publish
             t.kind != TimeExpr::Kind::kPastYears && !(t.anaphor && t.kind == TimeExpr::Kind::kSince))
           last_time = t.range.from;
       // A headline says what holds when it is published.
-      // A Chinese sentence states what holds now by its aspect (`我省已与27个国家建立`).
-      ctx.present_perfect = headline || (p.lang == "en" ? IsPresentPerfect(ctx.folded)
-                                                        : !k.FindPhrases("state_marker_zh", ctx.folded).empty());
+      ctx.present_perfect = headline || (p.lang == "en" && IsPresentPerfect(ctx.folded));
       if (p.lang == "en")
         ExtractEnglishCounts(ctx, found);
       else

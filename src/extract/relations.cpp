@@ -331,7 +331,7 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     std::size_t lead = nb;
     while (lead < ne && lead < nb + 4 && std::u32string_view(U"也都均已还亦").find(s[lead]) != std::u32string_view::npos)
       ++lead;
-    const bool topic = has_place && !has_phrase(cb, ce) && has_phrase(nb, ne) && lead < ne &&
+    const bool topic = has_place && !has_phrase(cb, ce) && !has_with(cb, ce) && has_phrase(nb, ne) && lead < ne &&
                        (s[lead] == U'与' || s[lead] == U'同' || s[lead] == U'和' || s[lead] == U'跟');
     if (list_goes_on || with_clause || topic) {
       clauses[c].second = clauses[c + 1].second;

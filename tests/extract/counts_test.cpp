@@ -375,3 +375,11 @@ TEST_CASE("symbols, names with numbers and terms of assemblies", "[extract][coun
   REQUIRE(counts.size() == 1);
   CHECK(*counts[0].value == 3);
 }
+
+TEST_CASE("a Chinese aspect marker dates the figures of its own clause only", "[extract][counts][zh]") {
+  const auto counts = CountsOf("哈尔滨的友城工作到撤县设市时共发展友城7对,此后快速发展,我市已与31个国家建立了友好关系。");
+  REQUIRE(counts.size() == 2);
+  CHECK_FALSE(counts[0].valid.from);
+  REQUIRE(counts[1].valid.from);
+  CHECK(counts[1].valid.from->ToString() == "2022-05-10");
+}

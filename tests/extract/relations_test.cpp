@@ -283,3 +283,12 @@ TEST_CASE("a profile block dates a tie by any name of its place", "[extract][rel
   REQUIRE(vitoria->valid.from);
   CHECK(vitoria->valid.from->ToString() == "2010-06-24");
 }
+
+TEST_CASE("a clause with a partner of its own is no topic of the clause after",
+          "[extract][relations][zh]") {
+  const auto ties = TiesOf("哈尔滨与美国坦帕市探讨开展养老方面的合作,与西班牙毕尔巴鄂市共同开展2015年两市结好10周年庆祝活动。");
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0].object == "Bilbao");
+  REQUIRE(ties[0].valid.from);
+  CHECK(ties[0].valid.from->ToString() == "2005");
+}
