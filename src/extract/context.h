@@ -47,6 +47,9 @@ struct SentenceContext {
   /// and the class of partner the list's heading names (`一、正式国际友好城市(9个)`).
   bool list_item = false;
   PartnerClass list_class = PartnerClass::kNone;
+  /// What the last figure of the paragraph's earlier sentences counted: a figure that
+  /// holds for each of a list (`Germany and Italy have 5 apiece`) may leave it unsaid.
+  std::string previous_unit = {};
 
   /// Valid time for something stated at sentence position `at`: the nearest time
   /// expression before it in the sentence (else after it in the same clause), else the
@@ -68,6 +71,10 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out);
 void ExtractEvents(const SentenceContext& ctx, std::vector<Draft>& out);
 /// Partner ties of a sentence in either language.
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out);
+
+/// True if the word at folded position `at` (after spaces) names an event: a partner
+/// phrase before it (`sister-city forums`) says what kind of event, not that a tie exists.
+bool NamesEvent(const Knowledge& k, std::u32string_view folded, std::size_t at);
 
 /// The partner class a partner_class phrase's key gives (none for `agreement`).
 PartnerClass PartnerClassOf(const std::string& key);

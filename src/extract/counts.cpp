@@ -28,7 +28,9 @@ bool EndsNounPhrase(std::u32string_view w) {
 }
 
 bool LooksAdjective(std::u32string_view w) {
-  if (w.find(U'-') != std::u32string_view::npos) return true;
+  // `well-known`, `long-term`, but not the plural noun of `four sub-forums`.
+  if (const std::size_t dash = w.rfind(U'-'); dash != std::u32string_view::npos)
+    return !(w.size() - dash > 4 && w.back() == U's' && w[w.size() - 2] != U's');
   static const std::array<std::u32string_view, 8> kEndings = {U"al", U"ic", U"ive", U"ous",
                                                               U"ful", U"ary", U"ese", U"ian"};
   for (auto e : kEndings)
@@ -61,7 +63,11 @@ bool IsPastForm(std::u32string_view w) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-bool IsParticiple(std::u32string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == U"ed"; }
+// `signed`, `invited`; not `speed` or `seed`, whose `ed` belongs to the stem.
+bool IsParticiple(std::u32string_view w) {
+  if (w.size() <= 4 || w.substr(w.size() - 2) != U"ed") return false;
+  return !(w.size() == 5 && w.substr(2) == U"eed");
+}
 
 bool IsPlural(std::u32string_view w) {
   return w.size() > 2 && w.back() == U's' && w[w.size() - 2] != U's';
@@ -101,6 +107,38 @@ void Classify(const SentenceContext& ctx, Draft& d, std::size_t at, bool paragra
   d.unit = d.metric == "partner_cities" ? "city" : "country";
 }
 
+// A figure said of each of two or more partner nouns before it (`国际友城与友好交流城市各达
+// 13个`, `友好城市与友好关系城市目前均已达到13个`): where the distributive word begins, and the
+// nouns, one of each class.
+struct Distributed {
+  std::size_t begin = 0;
+  std::vector<const PhraseMatch*> nouns;
+};
+
+std::optional<Distributed> DistributedFigure(const SentenceContext& ctx, std::size_t figure) {
+  const std::u32string_view s = ctx.folded;
+  std::optional<PhraseMatch> marker;
+  for (std::size_t len = 5; len >= 2 && !marker; --len)
+    if (figure >= len)
+      if (auto m = ctx.knowledge.PhraseAt("distributive_zh", s, figure - len); m && m->end == figure)
+        marker = m;
+  if (!marker) return std::nullopt;
+  Distributed d{marker->begin, {}};
+  // The nouns: partner phrases of the clause before the marker, each of its own class.
+  std::size_t clause = marker->begin;
+  while (clause > 0 && s[clause - 1] != ',' && s[clause - 1] != U'。' && s[clause - 1] != ';' &&
+         s[clause - 1] != ':')
+    --clause;
+  for (const auto& m : ctx.partner_phrases) {
+    if (m.begin < clause || m.end > marker->begin || PartnerClassOf(m.key) == PartnerClass::kNone)
+      continue;
+    if (std::none_of(d.nouns.begin(), d.nouns.end(), [&](const PhraseMatch* n) { return n->key == m.key; }))
+      d.nouns.push_back(&m);
+  }
+  if (d.nouns.size() < 2) return std::nullopt;
+  return d;
+}
+
 }  // namespace
 
 std::string Lemma(std::u32string_view w) {
@@ -132,6 +170,19 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     return i < t.size() && t[i].kind == Token::Kind::kWord ? t[i].text : std::u32string_view();
   };
   const std::vector<PlaceMatch> places = k.FindPlaces(ctx.folded);
+  // A headline in title case (`Anhui Counts 95 Sister Cities`) capitalises its verbs too.
+  std::size_t long_words = 0, capitalised = 0;
+  for (const auto& tk : t)
+    if (tk.kind == Token::Kind::kWord && tk.text.size() >= 4) {
+      ++long_words;
+      capitalised += tk.upper;
+    }
+  const bool title_case = long_words >= 3 && capitalised * 10 >= long_words * 8;
+  // `Of the 95 sister cities, ... 21 were set up at the provincial level and 74 at the
+  // municipal level`: the whole the sentence opens with is what its bare figures count.
+  std::string partitive_unit;
+  const bool partitive = word(0) == U"of" && word(1) == U"the" && t.size() > 2 &&
+                         t[2].kind == Token::Kind::kNumber;
   std::string last_unit;      // what the sentence's previous figure counted
   std::size_t last_end = 0;   // where it ended
   Qualifier carried = Qualifier::kExact;  // `more than 7,000 enterprises and 700,000 entrepreneurs`
@@ -152,6 +203,13 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     if (!value) continue;
     if (ctx.InTime(t[i].begin, t[i].end)) continue;
+    // `km2`, `G20`, `CO2`: digits written onto letters belong to a symbol or a name.
+    // A currency code is no symbol: `RMB640 million`.
+    if (digits && t[i].begin > 0 && text::IsLetter(ctx.folded[t[i].begin - 1]) &&
+        !text::IsHan(ctx.folded[t[i].begin - 1]) && !(i > 0 && k.KeyOf("currency", t[i - 1].text)))
+      continue;
+    // `one sixth of all investment`, `two thirds`: a fraction, not a count.
+    if (k.KeyOf("fraction_en", word(i + 1))) continue;
     // `the one hand`, `this one`: a pronoun, not a figure; `the two cities`, `the two
     // sides`: the ones already spoken of, not a count.
     if (!digits && *value == 1 && i > 0 &&
@@ -177,9 +235,11 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
                                 "`: not a year a bulletin can mean (1000 to 2100), nor a figure; ignored");
       continue;
     }
-    // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`.
+    // Rankings and numbered names: `top ten`, `No. 5`, `Global 500`; but not a figure
+    // given for each of a list (`Sweden and Argentina 4 apiece`).
+    const bool for_each = word(i + 1) == U"each" || word(i + 1) == U"apiece";
     if (prev == U"top" || prev == U"no" ||
-        (i >= 2 && t[i - 1].upper && !prev.empty() &&
+        (i >= 2 && t[i - 1].upper && !prev.empty() && !for_each && !title_case &&
          !k.PhraseAt("qualifier_en", ctx.folded, t[i - 1].begin) &&
          !k.PhraseAt("currency", ctx.folded, t[i - 1].begin)))
       continue;
@@ -220,6 +280,8 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     for (std::size_t back = 1; back <= 4 && back <= lead; ++back) {
       auto m = k.PhraseAt("qualifier_en", ctx.folded, t[lead - back].begin);
+      // `spread over 38 countries`: after a verb of place, `over` is where, not how many.
+      if (m && lead - back > 0 && k.KeyOf("spread_verb", word(lead - back - 1))) break;
       if (m && m->end <= t[lead].begin && (m->end == t[lead].begin || m->end + 1 == t[lead].begin)) {
         if (auto qq = QualifierNamed(m->key)) q = *qq;
         begin = m->begin;
@@ -278,11 +340,21 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           }
           break;
         }
+        // `83 overseas Fortune 500 companies`: a number inside a name that modifies the noun.
+        if (tk.kind == Token::Kind::kNumber && head_upper && k2 + 1 < t.size() &&
+            t[k2 + 1].kind == Token::Kind::kWord && !t[k2 + 1].upper && !EndsNounPhrase(t[k2 + 1].text)) {
+          ++k2;
+          continue;
+        }
         if (tk.kind != Token::Kind::kWord || tk.text == U"each" || tk.text == U"apiece") break;
         // A participle or past form after the head noun starts the predicate
         // (`300 enterprises took part`, `1,200 people attended`); before any noun it
         // modifies (`110 internationally renowned celebrities`).
         if (IsClauseWord(tk.text) || (!head.empty() && (IsParticiple(tk.text) || IsPastForm(tk.text))))
+          break;
+        // `23 countries worldwide`, `four cities abroad`: after the noun, an adverb of place.
+        if (!head.empty() && (tk.text == U"worldwide" || tk.text == U"abroad" || tk.text == U"overseas" ||
+                              tk.text == U"nationwide" || tk.text == U"globally"))
           break;
         if (tk.text.size() > 4 && tk.text.substr(tk.text.size() - 2) == U"ly") {
           ++k2;  // an adverb inside the phrase: `110 internationally renowned celebrities`
@@ -317,10 +389,31 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       const bool bare = k2 >= t.size() || t[k2].kind == Token::Kind::kPunct ||
                         word(k2) == U"each" || word(k2) == U"apiece" || word(k2) == U"and" ||
                         word(k2) == U"while";
-      if (head.empty() && bare && !last_unit.empty() && digits) {
-        unit = last_unit;
+      const bool distributive = word(k2) == U"each" || word(k2) == U"apiece";
+      const std::string& known_unit =
+          !last_unit.empty() ? last_unit : distributive ? ctx.previous_unit : last_unit;
+      // `Changsha's sister cities now number 39`: the noun before the verb of number.
+      std::u32string_view numbered;
+      if (head.empty() && i >= 2 && k.KeyOf("number_verb", prev)) {
+        // Past an adverb (`now`, `currently`) the noun itself; not `the total 26`.
+        std::size_t b = i - 2;
+        while (b > 0 && (word(b) == U"now" || word(b) == U"currently" || word(b) == U"already" ||
+                         word(b) == U"still" || word(b) == U"today"))
+          --b;
+        if (IsPlural(word(b)) && !EndsNounPhrase(word(b))) numbered = word(b);
+      }
+      if (head.empty() && bare && !known_unit.empty() && digits) {
+        unit = known_unit;
         end = t[i].end;
         head_end = end;
+      } else if (head.empty() && partitive && i > 2 && !partitive_unit.empty() && digits) {
+        unit = partitive_unit;
+        end = head_end = t[i].end;
+      } else if (!numbered.empty()) {
+        unit = Lemma(numbered);
+        if (auto same = k.KeyOf("unit_en", text::FromUtf8(unit))) unit = *same;
+        begin = t[i - 1].begin;
+        end = head_end = t[i].end;
       } else {
       if (head.empty() || LooksAdjective(head)) continue;
       // `99999 Changchun`: a place's name is what is talked about, not what is counted.
@@ -340,7 +433,9 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
       }
       if (auto same = k.KeyOf("unit_en", text::FromUtf8(unit))) unit = *same;
       // Durations and repetitions are not counts of things.
-      if (unit == "year" || unit == "time" || unit == "month" || unit == "day") continue;
+      if (unit == "year" || unit == "time" || unit == "month" || unit == "day" || unit == "decade" ||
+          unit == "century" || unit == "hour" || unit == "minute")
+        continue;
       end = head_end;
       }
     }
@@ -355,19 +450,30 @@ void ExtractEnglishCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     Classify(ctx, d, t[i].begin, false);
     if (!currency.empty()) d.metric = MetricOf(k, currency);
     last_unit = d.unit;
+    if (partitive && i == 2) partitive_unit = d.unit;
     // `Germany, Australia and Italy have 5 apiece`: the figure for each place listed
     // before it, since the previous figure; the place says where the counted are.
     const std::u32string_view after = word(j) == U"each" || word(j) == U"apiece" ? word(j) : word(j + 1);
     std::vector<const PlaceMatch*> listed;
-    if (after == U"each" || after == U"apiece")
+    std::size_t continents = 0;
+    if (after == U"each" || after == U"apiece") {
       for (const auto& p : places)
         if (p.begin >= last_end && p.end <= t[i].begin) listed.push_back(&p);
-    if (listed.size() >= 2) {
+      // Continents are no places of the gazetteer, but as good a list (`Oceania and
+      // Africa have 5 each`).
+      for (const auto& m : k.FindPhrases("continent", ctx.folded.substr(last_end, t[i].begin - last_end)))
+        if (std::none_of(listed.begin(), listed.end(), [&](const PlaceMatch* p) {
+              return p->begin < last_end + m.end && last_end + m.begin < p->end;
+            }))
+          ++continents;
+    }
+    if (listed.size() + continents >= 2) {
       for (const PlaceMatch* p : listed) {
         Draft each = d;
         each.object_country = p->place->kind == "country" ? p->place->name : p->place->country;
         out.push_back(each);
       }
+      for (std::size_t c = 0; c < continents; ++c) out.push_back(d);
     } else {
       out.push_back(d);
     }
@@ -431,14 +537,21 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
     }
     bool pair = false;
     bool decisive_classifier = false;
-    if (currency.empty()) {
+    const bool percent = currency.empty() && fig->digits && j < s.size() && (s[j] == '%' || s[j] == U'％');
+    if (percent) {
+      // `在全省友好城市中占26%`: a share.
+      unit = "percent";
+      end = j + 1;
+    } else if (currency.empty()) {
       // A classifier is required: bare Chinese numerals are too often parts of words.
       auto cls = k.PhraseAt("classifier_zh", s, j);
       if (!cls) {
         i = next;
         continue;
       }
-      if (cls->key == "year" || cls->key == "time" || (!fig->digits && value < 2)) {
+      // `十五届人大常委会`: the term of an assembly, an ordinal without 第.
+      const bool term = cls->key == "edition" && k.PhraseAt("term_organ_zh", s, cls->end);
+      if (cls->key == "year" || cls->key == "time" || term || (!fig->digits && value < 2)) {
         i = next;
         continue;
       }
@@ -480,21 +593,44 @@ void ExtractChineseCounts(const SentenceContext& ctx, std::vector<Draft>& out) {
           if (!unit.empty()) break;
         }
       }
+      // `120多位`: persons, unless a noun names who they are (`30位专家`).
+      if (unit == "individual") unit = "person";
       if (unit.empty()) {
+        // `友城与友好交流城市各达13个`: one figure for each of the nouns before it.
+        if (auto shared = DistributedFigure(ctx, begin)) {
+          for (const PhraseMatch* named : shared->nouns) {
+            Draft d = ctx.Make(ClaimKind::kCount, shared->begin, end, "count.zh.distributive");
+            d.value = value;
+            d.qualifier = q;
+            BoundsOf(q, value, d.value_min, d.value_max);
+            d.subject = ctx.city;
+            d.valid = ctx.TimeAt(fig->begin);
+            d.unit = "city";
+            d.metric = "partner_cities";
+            d.partner_class = PartnerClassOf(named->key);
+            out.push_back(d);
+          }
+          i = std::max(end, next);
+          continue;
+        }
         i = next;
         continue;
       }
-    } else {
+    } else if (!percent) {
       unit = currency;
     }
     Draft d = ctx.Make(ClaimKind::kCount, begin, end,
-                       currency.empty() ? "count.zh.classifier" : "count.zh.money");
+                       percent ? "count.zh.percent" : currency.empty() ? "count.zh.classifier" : "count.zh.money");
     d.value = value;
     d.qualifier = q;
     BoundsOf(q, value, d.value_min, d.value_max);
     d.subject = ctx.city;
     d.valid = ctx.TimeAt(fig->begin);
-    if (pair) {
+    if (pair && unit != "pair" && unit != "city") {
+      // `18对院校`: pairs of what the noun names.
+      d.unit = unit;
+      Classify(ctx, d, fig->begin, false);
+    } else if (pair) {
       // Pairs are counted ties: between partner cities where the paragraph speaks of them.
       d.unit = "city";
       Classify(ctx, d, fig->begin, true);

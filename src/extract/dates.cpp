@@ -144,7 +144,19 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
         std::size_t j = a->next;
         if (c.Word(j, U"to") || c.Word(j, U"until") || c.Word(j, U"and") || c.Punct(j, U'-') ||
             c.Punct(j, U'–')) {
-          if (auto b = EnglishDateAt(c, k, j + 1)) {
+          std::optional<Parts> b = EnglishDateAt(c, k, j + 1);
+          // `from January 25 to 27`, `From January 12 to 25, 2007`: the second day of the
+          // same month.
+          if (!b && a->month && a->day && !a->year)
+            if (auto d2 = c.Day(j + 1); d2 && !c.Year(j + 1)) {
+              Parts p2;
+              p2.month = a->month, p2.day = d2, p2.next = j + 2;
+              std::size_t y = j + 2;
+              if (c.Punct(y, ',')) ++y;
+              if (auto year = c.Year(y)) p2.year = year, p2.next = y + 1;
+              b = p2;
+            }
+          if (b) {
             Parts first = *a;
             if (!first.year) first.year = b->year;
             auto from = ToDate(first, pub), to = ToDate(*b, pub);
@@ -170,6 +182,30 @@ void FindEnglish(std::u32string_view s, const Knowledge& k, const std::optional<
         else
           out.push_back({TimeExpr::Kind::kPoint, sb, se, {d, d}, false});
         i = p->next;
+        continue;
+      }
+    }
+    // `in the 1990s`, `since the 1980s`: a decade.
+    if (c.t[i].kind == Token::Kind::kAlnum && c.t[i].text.size() == 5 && c.t[i].text[4] == U's') {
+      const std::u32string_view w = c.t[i].text;
+      int y = 0;
+      bool digits = true;
+      for (std::size_t d = 0; d < 4; ++d) {
+        digits = digits && text::IsDigit(w[d]);
+        if (digits) y = y * 10 + static_cast<int>(w[d] - '0');
+      }
+      if (digits && IsYear(y) && y % 10 == 0) {
+        std::size_t b = i;
+        if (b > 0 && c.Word(b - 1, U"the")) --b;
+        const bool since = b > 0 && c.Word(b - 1, U"since");
+        if (since || (b > 0 && (c.Word(b - 1, U"in") || c.Word(b - 1, U"during")))) --b;
+        auto [sb, se] = span(b, i + 1);
+        const DateRange decade{Date::Year(y), Date::Year(y + 9)};
+        if (since)
+          out.push_back({TimeExpr::Kind::kSince, sb, se, DateRange{decade.from, pub}, false});
+        else
+          out.push_back({TimeExpr::Kind::kPoint, sb, se, decade, false});
+        ++i;
         continue;
       }
     }
@@ -257,9 +293,82 @@ std::optional<std::pair<Date, std::size_t>> ChineseDateAt(std::u32string_view s,
   return std::pair{Date::Year(year), y->end + 1};
 }
 
+// `1979.03.14`, `1979/3/14`: a numeric date whose parts a dot or slash joins (a table's
+// column of dates). Returns the date and the index after it.
+std::optional<std::pair<Date, std::size_t>> NumericDateAt(std::u32string_view s, std::size_t i) {
+  if (i > 0 && (text::IsDigit(s[i - 1]) || s[i - 1] == '.')) return std::nullopt;
+  std::size_t j = i;
+  const auto digits = [&](std::size_t most) {
+    int v = 0;
+    std::size_t n = 0;
+    while (j < s.size() && text::IsDigit(s[j]) && n < most) v = v * 10 + static_cast<int>(s[j++] - '0'), ++n;
+    return n == 0 ? -1 : v;
+  };
+  const int y = digits(4);
+  if (j - i != 4 || !IsYear(y) || j >= s.size() || (s[j] != '.' && s[j] != '/')) return std::nullopt;
+  const char32_t sep = s[j++];
+  const int m = digits(2);
+  if (m < 1 || j >= s.size() || s[j] != sep) return std::nullopt;
+  ++j;
+  const int d = digits(2);
+  if (d < 1 || (j < s.size() && (text::IsDigit(s[j]) || s[j] == sep))) return std::nullopt;
+  if (auto date = Valid(y, m, d)) return std::pair{*date, j};
+  return std::nullopt;
+}
+
+// `八十年代初`, `上世纪90年代`, `20世纪80年代末`: a decade, or its early, middle or late years.
+// Without a century the decade is the latest one not after publication.
+std::optional<std::pair<DateRange, std::size_t>> ChineseDecadeAt(std::u32string_view s, std::size_t i,
+                                                                 const std::optional<Date>& pub) {
+  int century = 0;  // the year the century begins, 0 if unsaid
+  std::size_t j = i;
+  for (const auto& [prefix, start] : {std::pair<std::u32string_view, int>{U"上世纪", 1900},
+                                      {U"二十世纪", 1900}, {U"20世纪", 1900}, {U"本世纪", 2000},
+                                      {U"二十一世纪", 2000}, {U"21世纪", 2000}})
+    if (s.substr(i, prefix.size()) == prefix) {
+      century = start;
+      j = i + prefix.size();
+      break;
+    }
+  std::optional<Figure> n = DigitsAt(s, j);
+  if (!n) n = ChineseNumeralAt(s, j);
+  if (!n || s.substr(n->end, 2) != U"年代" || n->value < 0 || n->value > 90 ||
+      static_cast<int>(n->value) % 10 != 0)
+    return std::nullopt;
+  const int tens = static_cast<int>(n->value);
+  int first = century + tens;
+  if (!century) {
+    if (!pub) return std::nullopt;
+    first = 2000 + tens <= pub->year ? 2000 + tens : 1900 + tens;
+  }
+  int last = first + 9;
+  std::size_t end = n->end + 2;
+  if (end < s.size() && s[end] == U'初') last = first + 3, ++end;
+  else if (end < s.size() && s[end] == U'末') first += 7, ++end;
+  else if (end < s.size() && s[end] == U'中') first += 4, last = first + 2, ++end;
+  return std::pair{DateRange{Date::Year(first), Date::Year(last)}, end};
+}
+
 void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<Date>& pub,
                  std::vector<TimeExpr>& out) {
   for (std::size_t i = 0; i < s.size();) {
+    if (auto n = NumericDateAt(s, i)) {
+      out.push_back({TimeExpr::Kind::kPoint, i, n->second, {n->first, n->first}, false});
+      i = n->second;
+      continue;
+    }
+    if (auto decade = ChineseDecadeAt(s, i, pub)) {
+      std::size_t begin = i, end = decade->second;
+      bool since = false;
+      if (begin > 0 && (s[begin - 1] == U'自' || s[begin - 1] == U'从')) since = true, --begin;
+      if (s.substr(end, 2) == U"以来") since = true, end += 2;
+      if (since)
+        out.push_back({TimeExpr::Kind::kSince, begin, end, {decade->first.from, pub}, false});
+      else
+        out.push_back({TimeExpr::Kind::kPoint, begin, end, decade->first, false});
+      i = end;
+      continue;
+    }
     if (auto a = ChineseDateAt(s, i)) {
       std::size_t end = a->second;
       // Range: X至Y, X到Y, X-Y
@@ -321,9 +430,85 @@ void FindChinese(std::u32string_view s, const Knowledge& k, const std::optional<
         continue;
       }
     }
+    // A Latin phrase starts a word; a Chinese one may follow any character (`记者昨日在`).
+    const bool starts_word = i == 0 || !IsWordChar(s[i - 1]) || text::IsHan(s[i]);
+    // `同年10月`, `次年`, `the following year`: a year counted from another time.
+    if (starts_word) {
+      if (auto m = k.PhraseAt("anaphoric_since", s, i)) {
+        // `since then`, `in the decades since,`, `此后`: from the time referred to until now.
+        TimeExpr t{TimeExpr::Kind::kSince, m->begin, m->end, {std::nullopt, pub}, false};
+        t.anaphor = TimeExpr::Anaphor{0, 0, 0, true};
+        if (m->end > m->begin && (s[m->end - 1] == ',' || s[m->end - 1] == '.')) --t.end;
+        out.push_back(t);
+        i = t.end;
+        continue;
+      }
+      if (auto m = k.PhraseAt("anaphoric_date", s, i)) {
+        TimeExpr t{TimeExpr::Kind::kPoint, m->begin, m->end, {}, false};
+        t.anaphor = TimeExpr::Anaphor{0, 0, 0, true};
+        out.push_back(t);
+        i = m->end;
+        continue;
+      }
+      if (auto m = k.PhraseAt("anaphoric_year", s, i)) {
+        TimeExpr::Anaphor a{std::stoi(m->key), 0, 0, false};
+        std::size_t end = m->end;
+        std::optional<Figure> mo = DigitsAt(s, end);
+        if (!mo) mo = ChineseNumeralAt(s, end);
+        if (mo && mo->end < s.size() && s[mo->end] == U'月' && mo->value >= 1 && mo->value <= 12) {
+          a.month = static_cast<int>(mo->value);
+          end = mo->end + 1;
+          std::optional<Figure> d = DigitsAt(s, end);
+          if (!d) d = ChineseNumeralAt(s, end);
+          if (d && d->end < s.size() && (s[d->end] == U'日' || s[d->end] == U'号') && d->value >= 1 &&
+              d->value <= 31) {
+            a.day = static_cast<int>(d->value);
+            end = d->end + 1;
+          }
+        }
+        TimeExpr t{TimeExpr::Kind::kPoint, m->begin, end, {}, false};
+        t.anaphor = a;
+        out.push_back(t);
+        i = end;
+        continue;
+      }
+    }
+    // `on Wednesday`, `周三`: the last such day up to publication (`next Wednesday`: the
+    // first after it), when the publication date is a day.
+    if (pub && pub->precision == Precision::kDay && starts_word) {
+      if (auto m = k.PhraseAt("weekday", s, i); m && (m->end >= s.size() || !IsWordChar(s[m->end]) ||
+                                                     text::IsHan(s[m->end]))) {
+        const std::int64_t published_day = pub->FirstDay();
+        const int published_weekday = static_cast<int>(((published_day + 3) % 7 + 7) % 7) + 1;  // 1 = Monday
+        const int wanted = std::stoi(m->key);
+        const std::u32string_view before = s.substr(0, m->begin);
+        const bool ahead = before.ends_with(U"next ") || before.ends_with(U"下") ||
+                           before.ends_with(U"this coming ");
+        const std::int64_t day = ahead ? published_day + ((wanted - published_weekday + 6) % 7) + 1
+                                       : published_day - ((published_weekday - wanted + 7) % 7);
+        const Date date = DateOfDay(day);
+        std::size_t begin = m->begin;
+        if (before.ends_with(U"on ")) begin -= 3;
+        TimeExpr t{TimeExpr::Kind::kPoint, begin, m->end, {date, date}, false};
+        t.weekday = true;
+        out.push_back(t);
+        i = m->end;
+        continue;
+      }
+    }
+    // `上个月`, `next month`: a month counted from publication.
+    if (pub && pub->precision != Precision::kYear && starts_word) {
+      if (auto m = k.PhraseAt("relative_month", s, i)) {
+        const int months = pub->year * 12 + (pub->month - 1) + std::stoi(m->key);
+        const Date month = Date::Month(months / 12, months % 12 + 1);
+        out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {month, month}, false});
+        i = m->end;
+        continue;
+      }
+    }
     // `去年`, `last year`: a year counted from publication, in either language; `昨日`,
     // `yesterday`: a day, when the publication date is a day.
-    if (pub && (i == 0 || !IsWordChar(s[i - 1]))) {
+    if (pub && starts_word) {
       if (auto m = k.PhraseAt("relative_year", s, i)) {
         const Date year = Date::Year(pub->year + std::stoi(m->key));
         out.push_back({TimeExpr::Kind::kPoint, m->begin, m->end, {year, year}, false});
@@ -370,7 +555,42 @@ std::vector<TimeExpr> FindTimes(std::u32string_view s, const Knowledge& k,
     }
     e.quoted = open;
   }
+  // `Tuesday afternoon on January 22, 2019`, `1月22日(周二)`: the weekday of a date written
+  // beside it says nothing more.
+  std::erase_if(out, [&](const TimeExpr& w) {
+    if (!w.weekday) return false;
+    return std::any_of(out.begin(), out.end(), [&](const TimeExpr& d) {
+      if (d.weekday || d.kind != TimeExpr::Kind::kPoint || !d.range.from ||
+          d.range.from->precision != Precision::kDay)
+        return false;
+      const std::size_t gap = d.begin >= w.end ? d.begin - w.end : w.begin >= d.end ? w.begin - d.end : 0;
+      return gap <= 20;
+    });
+  });
+  ResolveAnaphors(out, std::nullopt);
   return out;
+}
+
+void ResolveAnaphors(std::vector<TimeExpr>& times, const std::optional<Date>& reference) {
+  std::optional<Date> last = reference;
+  for (auto& t : times) {
+    if (t.anaphor && !t.range.from && last) {
+      const int y = last->year + t.anaphor->years;
+      std::optional<Date> d = Date::Year(y);
+      if (t.anaphor->same_date) d = last;
+      if (t.kind == TimeExpr::Kind::kSince) {
+        t.range.from = last;
+        continue;  // a period, not a time to refer to
+      }
+      else if (t.anaphor->month && t.anaphor->day) d = Valid(y, t.anaphor->month, t.anaphor->day);
+      else if (t.anaphor->month) d = Date::Month(y, t.anaphor->month);
+      if (d) t.range = {d, d};
+    }
+    if (!t.quoted && t.range.from &&
+        (t.kind == TimeExpr::Kind::kPoint || t.kind == TimeExpr::Kind::kRange ||
+         t.kind == TimeExpr::Kind::kSince))
+      last = t.range.from;
+  }
 }
 
 }  // namespace annals::extract

@@ -24,6 +24,17 @@ struct TimeExpr {
   std::size_t end = 0;
   DateRange range;        ///< Resolved; ends unknown without a publication date stay open.
   bool quoted = false;    ///< Inside quotation marks: part of a name, not the sentence's time.
+  /// A time that names its year by another one (`同年10月`, `次年`, `the following year`):
+  /// years after the year of the time it refers to, and the month and day it adds (0 for
+  /// none). Unresolved (`range` open) until ResolveAnaphors gives it that year.
+  struct Anaphor {
+    int years = 0;
+    int month = 0;
+    int day = 0;
+    bool same_date = false;  ///< `这一天`, `the same day`: the very date referred to.
+  };
+  std::optional<Anaphor> anaphor = std::nullopt;
+  bool weekday = false;   ///< `on Wednesday`: dated from publication, yields to a date beside it.
 };
 
 /// True for a number the text can mean as a year: 1000 to 2100 (histories reach back,
@@ -35,5 +46,10 @@ bool IsYear(double value);
 std::vector<TimeExpr> FindTimes(std::u32string_view folded, const Knowledge& knowledge,
                                 const std::optional<Date>& published,
                                 std::optional<int> frame_year = std::nullopt);
+
+/// Resolves the anaphoric times of `times` (in text order): each takes its year (or, for
+/// `这一天`, its date) from the last resolved point, range or since before it, else from
+/// `reference` (the time of the sentences before); without either it stays open.
+void ResolveAnaphors(std::vector<TimeExpr>& times, const std::optional<Date>& reference);
 
 }  // namespace annals::extract

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "extract/context.h"
+#include "extract/numbers.h"
 #include "extract/tokens.h"
 #include "text/mapped_text.h"
 #include "text/unicode.h"
@@ -36,12 +37,76 @@ bool AttachesPlace(std::u32string_view before) {
       U"namely", U"like", U"sisterties", U"province", U"provinces", U"state", U"states"};
   std::size_t e = before.size();
   while (e > 0 && !IsWordChar(before[e - 1])) --e;
+  // `... a 39th sister city to its list: Kansas City`: a colon announces what it names.
+  for (std::size_t i = e; i < before.size(); ++i)
+    if (before[i] == ':') return true;
   std::size_t b = e;
   while (b > 0 && IsWordChar(before[b - 1])) --b;
   const std::u32string_view last = before.substr(b, e - b);
   for (auto w : kWords)
     if (last == w) return true;
+  // `the US state of Maryland`, `the prefecture of Akita`: the place a division noun names.
+  if (last == U"of") {
+    std::size_t pe = b;
+    while (pe > 0 && !IsWordChar(before[pe - 1])) --pe;
+    std::size_t pb = pe;
+    while (pb > 0 && IsWordChar(before[pb - 1])) --pb;
+    const std::u32string_view kind = before.substr(pb, pe - pb);
+    for (auto w : {U"state", U"province", U"prefecture", U"county", U"region", U"city", U"town",
+                   U"district", U"oblast", U"department", U"canton", U"municipality"})
+      if (kind == w) return true;
+  }
   return false;
+}
+
+// True if the capitalised word right after a place makes it part of an organisation's or
+// venue's name (`Frankfurt Airport`, `Sendai Trade Office`).
+bool NamesOrganisation(const SentenceContext& ctx, std::size_t place_end) {
+  const std::u32string_view s = ctx.folded;
+  std::size_t b = place_end;
+  while (b < s.size() && s[b] == ' ') ++b;
+  if (b == place_end || b >= s.size() || !text::IsUpper(ctx.original[b])) return false;
+  std::size_t e = b;
+  while (e < s.size() && IsWordChar(s[e]) && !text::IsHan(s[e])) ++e;
+  const auto kind = ctx.knowledge.KeyOf("entity_word", s.substr(b, e - b));
+  return kind == "organisation" || kind == "venue";
+}
+
+// `墨西哥米却肯州莫雷利亚市`: a division written right before a place of its country is where
+// that place lies; `普罗旺斯—阿尔卑斯—蓝色海岸大区`: a name joined on by a dash is part of a
+// longer one.
+bool DividesNext(std::u32string_view s, const std::vector<PlaceMatch>& places, const PlaceMatch& p) {
+  if (p.end + 1 < s.size() && (s[p.end] == U'—' || s[p.end] == '-') && text::IsHan(s[p.end + 1]))
+    return true;
+  if (p.place->kind != "region") return false;
+  return std::any_of(places.begin(), places.end(), [&](const PlaceMatch& q) {
+    return q.begin == p.end && q.place->kind != "country" && q.place->country == p.place->country;
+  });
+}
+
+// `Kansas City, in the US state of Missouri`, `亚特兰大(美国佐治亚州)`: what lies between a
+// place and the next says the next is where the first lies.
+bool LocatesPlaceBefore(std::u32string_view gap) {
+  if (gap.size() > 30) return false;
+  std::size_t i = 0;
+  while (i < gap.size() && (gap[i] == ',' || text::IsSpace(gap[i]))) ++i;
+  const std::u32string_view rest = gap.substr(i);
+  // A list goes on past a separator: `Union County in the US, Alicante in Spain`.
+  if (rest.find_first_of(U"),）、;") != std::u32string_view::npos || rest.find(U" and ") != std::u32string_view::npos)
+    return false;
+  return rest.substr(0, 3) == U"in " || rest.substr(0, 1) == U"(" || rest.substr(0, 1) == U"（";
+}
+
+// `Tochigi Prefecture in Japan, where Harbin signed ...`: the place a relative clause of
+// where says something happened is a venue, not the partner.
+bool IsVenue(std::u32string_view s, std::size_t place_end) {
+  std::size_t i = place_end;
+  // Past the country the place is written with: `in Japan`, `(Japan)`.
+  const std::u32string_view rest = s.substr(i, std::min<std::size_t>(30, s.size() - i));
+  const std::size_t comma = rest.find(U", where ");
+  if (comma == std::u32string_view::npos) return false;
+  const std::u32string_view between = rest.substr(0, comma);
+  return between.empty() || between.substr(0, 4) == U" in " || between[0] == '(';
 }
 
 // True when the words after a place name make it part of a school's or university's name.
@@ -59,8 +124,16 @@ bool NamesInstitution(std::u32string_view s, std::size_t place_end) {
   return false;
 }
 
-// N of `N周年` or `Nth anniversary`, if the clause celebrates one.
+// N of `N周年` (`十周年`) or `Nth anniversary`, if the clause celebrates one.
 std::optional<int> AnniversaryYears(std::u32string_view clause) {
+  for (std::size_t at = clause.find(U"周年"); at != std::u32string_view::npos && at > 0;
+       at = clause.find(U"周年", at + 1)) {
+    std::size_t b = at;
+    while (b > 0 && std::u32string_view(U"零一二两三四五六七八九十百").find(clause[b - 1]) != std::u32string_view::npos)
+      --b;
+    if (b == at) continue;
+    if (auto n = ChineseNumeralAt(clause, b); n && n->end == at) return static_cast<int>(n->value);
+  }
   for (std::size_t i = 0; i < clause.size(); ++i) {
     if (!text::IsDigit(clause[i]) || (i > 0 && text::IsDigit(clause[i - 1]))) continue;
     std::size_t j = i;
@@ -112,6 +185,13 @@ void AddUnlistedPlaces(std::u32string_view s, const Knowledge& k, std::deque<Pla
       // unlisted place within it (`日本香川县绫南町`): then the place is the partner.
       const bool in_known = i + 1 < places.size() && places[i + 1].begin == country.end;
       if (in_known && places[i + 1].end >= end) break;
+      // `墨西哥米却肯州莫雷利亚市`: the place within the division is known itself.
+      const bool known_within = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& q) {
+        if (q.begin < begin || q.begin >= end || q.place->kind == "country") return false;
+        const auto rest = k.PhraseAt("place_suffix_zh", s, q.end);
+        return q.end == end || (rest && rest->end == end);
+      });
+      if (known_within) break;
       if (in_known) divisions.push_back(i + 1);
       const std::u32string name(s.substr(begin, end - begin));
       made.push_back({text::ToUtf8(name), "city", country.place->country, {}});
@@ -182,6 +262,17 @@ std::vector<std::size_t> AddUnlistedEnglishPlaces(const SentenceContext& ctx, st
 
 }  // namespace
 
+bool NamesEvent(const Knowledge& k, std::u32string_view s, std::size_t at) {
+  std::size_t b = at;
+  while (b < s.size() && s[b] == ' ') ++b;
+  std::size_t e = b;
+  while (e < s.size() && IsWordChar(s[e]) && !text::IsHan(s[e])) ++e;
+  if (e == b) return false;
+  std::u32string w(s.substr(b, e - b));
+  if (w.size() > 3 && w.back() == U's') w.pop_back();  // `forums`
+  return k.KeyOf("entity_word", w) == "event";
+}
+
 void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
   const bool chinese = ctx.lang != "en";
   const std::u32string_view s = ctx.folded;
@@ -203,7 +294,11 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
   const auto with_country = [&](std::size_t at) {
     return std::find(unlisted_at.begin(), unlisted_at.end(), at) != unlisted_at.end();
   };
-  const std::vector<PhraseMatch>& phrases = ctx.partner_phrases;
+  // `sister-city forums`, `友城论坛`: a partner phrase that names the kind of an event says
+  // nothing of a tie.
+  std::vector<PhraseMatch> phrases;
+  for (const auto& m : ctx.partner_phrases)
+    if (!NamesEvent(k, s, m.end)) phrases.push_back(m);
   const auto has_phrase = [&](std::size_t cb, std::size_t ce) {
     return std::any_of(phrases.begin(), phrases.end(),
                        [&](const PhraseMatch& m) { return m.begin >= cb && m.end <= ce; });
@@ -227,12 +322,39 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     };
     const bool with_clause = !has_phrase(cb, ce) && has_with(cb, ce) &&
                              !has_with(clauses[c + 1].first, clauses[c + 1].second);
-    if (list_goes_on || with_clause) {
+    // `亚特兰大、坦帕等24个城市,也与我市建立了友好交流关系`: places named first, as the topic
+    // of the clause after that ties them to the city.
+    const bool has_place = std::any_of(places.begin(), places.end(), [&](const PlaceMatch& p) {
+      return p.begin >= cb && p.end <= ce && p.place->kind != "country";
+    });
+    const auto [nb, ne] = clauses[c + 1];
+    std::size_t lead = nb;
+    while (lead < ne && lead < nb + 4 && std::u32string_view(U"也都均已还亦").find(s[lead]) != std::u32string_view::npos)
+      ++lead;
+    const bool topic = has_place && !has_phrase(cb, ce) && !has_with(cb, ce) && has_phrase(nb, ne) && lead < ne &&
+                       (s[lead] == U'与' || s[lead] == U'同' || s[lead] == U'和' || s[lead] == U'跟');
+    if (list_goes_on || with_clause || topic) {
       clauses[c].second = clauses[c + 1].second;
       clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(c) + 1);
       if (list_goes_on) --c;
     }
   }
+  // `去年,...签署了...,同时与...签署了...`, `1991年12月10日:这一天,...结为友好城市`: a time
+  // that is a clause of its own frames the clauses after it.
+  const auto FramesClausesAfter = [&](const TimeExpr& t, std::size_t clause_begin) {
+    if (t.end > clause_begin) return false;
+    for (const auto& [tb, te] : clauses) {
+      if (t.begin < tb || t.end > te) continue;
+      if ((te - tb) - (t.end - t.begin) > 3) return false;
+      break;
+    }
+    // Up to the next time, and within its half of the sentence (`...;此后多年,...`).
+    const std::u32string_view between = s.substr(t.end, clause_begin - t.end);
+    if (between.find_first_of(U";；") != std::u32string_view::npos) return false;
+    return std::none_of(ctx.times.begin(), ctx.times.end(), [&](const TimeExpr& o) {
+      return !o.quoted && o.begin >= t.end && o.begin < clause_begin;
+    });
+  };
   const auto intents = k.FindPhrases("intent", s);
   for (const auto& [cb, ce] : clauses) {
     const PhraseMatch* best = nullptr;
@@ -258,10 +380,20 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
     std::optional<bool> establishing;  // read once per clause, when a tie is found
     bool chained = false;  // English: a place right after an attached place joins its list.
     std::size_t chain_end = 0;
+    std::optional<std::size_t> previous_end;  // of the clause's last place abroad
     for (const auto& p : places) {
       if (p.begin < cb || p.end > ce) continue;
       const Place& place = *p.place;
+      const bool abroad = place.kind != "country" && place.country != "China";
+      const std::optional<std::size_t> place_before = previous_end;
+      if (abroad) previous_end = p.end;
       if (NamesInstitution(s, p.end)) continue;  // `Busan Nakdong Senior High School`
+      if (!chinese && NamesOrganisation(ctx, p.end)) continue;  // `Frankfurt Airport`
+      if (!chinese && IsVenue(s, p.end)) continue;
+      if (chinese && abroad && DividesNext(s, places, p)) continue;
+      if (abroad && place_before && *place_before <= p.begin &&
+          LocatesPlaceBefore(s.substr(*place_before, p.begin - *place_before)))
+        continue;
       if (place.kind == "country" || place.country == "China") {
         if (chained && place.kind == "country") chain_end = p.end;  // `Sendai, Japan,`
         continue;
@@ -334,11 +466,13 @@ void ExtractRelations(const SentenceContext& ctx, std::vector<Draft>& out) {
         for (const auto& t : ctx.times) {
           if (t.quoted || !t.range.from) continue;
           dated = true;
+          // `since then, ... formed ties with X`: X came at some time after, not then.
+          if (t.anaphor && t.kind == TimeExpr::Kind::kSince) continue;
           // Only a time of the tie's own clause, or one that opens the sentence
           // (`2016年5月,...签署了...备忘录`).
           const bool own_clause = t.begin >= cb && t.end <= ce;
           const bool opens_clause = t.begin <= 3 && t.end <= cb && cb - t.end <= 1;
-          if (!own_clause && !opens_clause) continue;
+          if (!own_clause && !opens_clause && !(chinese && FramesClausesAfter(t, cb))) continue;
           if (t.kind == TimeExpr::Kind::kSince && t.begin < p.begin) since = &t;
           if (t.kind == TimeExpr::Kind::kPoint && (!point || t.begin < p.begin)) point = &t;
         }

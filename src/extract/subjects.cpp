@@ -39,6 +39,15 @@ struct LeadScan {
   }
 };
 
+// Where the last reporting verb before `at` ends (`said`, `told reporters`): a name before
+// it is who speaks, not what the reported clause is about. 0 if none.
+std::size_t ReportedFrom(const SentenceContext& ctx, std::size_t at) {
+  std::size_t from = 0;
+  for (const auto& m : ctx.knowledge.FindPhrases("reporting_verb", ctx.folded.substr(0, at)))
+    from = m.end;
+  return from;
+}
+
 }  // namespace
 
 std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector<Token>& t) {
@@ -59,6 +68,9 @@ std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector
       const Token& next = t[j + 1];
       if (IsNameWord(next) && !ctx.InTime(next.begin, next.end)) {
         last = ++j;
+      } else if (next.kind == Token::Kind::kPunct && (next.text[0] == '\'' || next.text[0] == U'’') &&
+                 t[j].text.ends_with(U"s") && j + 2 < t.size() && IsNameWord(t[j + 2])) {
+        ++j;  // a plural possessive inside a name: `Sister Cities Mayors' Summit`
       } else if (next.kind == Token::Kind::kWord && IsConnector(next.text) && j + 2 < t.size() &&
                  IsNameWord(t[j + 2]) && !(next.text == U"and" && k.KeyOf("entity_word", t[j].text))) {
         ++j;
@@ -123,16 +135,22 @@ std::vector<NameMention> FindNames(const SentenceContext& ctx, const std::vector
 
 std::string SubjectBefore(const SentenceContext& ctx, const std::vector<NameMention>& names,
                           std::size_t at) {
+  const std::size_t reported = ReportedFrom(ctx, at);
   for (const auto& n : names)
-    if (n.end <= at && n.subject_position && (n.entity || n.own_city))
+    if (n.end <= at && n.begin >= reported && n.subject_position && (n.entity || n.own_city))
       return n.own_city ? ctx.city : n.name;
+  // `The Foreign Affairs Office said that the province now counts 95 cities`: the figure is
+  // the reported clause's, whose subject is not the speaker.
+  if (reported > 0) return ctx.city;
   return ctx.topic.empty() ? ctx.city : ctx.topic;
 }
 
 std::string TopicAfter(const SentenceContext& ctx, const std::vector<NameMention>& names,
                        const std::string& previous) {
+  const std::size_t reported = ReportedFrom(ctx, ctx.folded.size());
   for (const auto& n : names) {
     if (!n.subject_position) continue;
+    if (reported > n.end) return previous;  // a speaker is not what the text goes on about
     if (n.own_city) return "";
     if (n.entity) return n.name;
   }
@@ -149,6 +167,29 @@ std::string TopicAfter(const SentenceContext& ctx, const std::vector<NameMention
 std::string EventSubject(const SentenceContext& ctx, const std::vector<NameMention>& names,
                          const TimeExpr& time, std::size_t verb) {
   const auto name_of = [&](const NameMention& n) { return n.own_city ? ctx.city : n.name; };
+  // `At the 2018 ... Conference the province received three awards`: the bulletin's own
+  // place named by a common noun (`the province`) after every name before the verb.
+  std::size_t own_word = 0;
+  for (const auto& m : ctx.knowledge.FindPhrases("own_city", ctx.folded.substr(0, verb))) own_word = m.end;
+  if (own_word > 0 && std::none_of(names.begin(), names.end(), [&](const NameMention& n) {
+        return n.end > own_word && n.end <= verb;
+      }))
+    return ctx.city;
+  // A nationality (`the Chinese and overseas guests`) names no one.
+  const auto demonym = [&](const NameMention& n) {
+    if (ctx.knowledge.PlaceNamed(n.name)) return false;
+    std::size_t words = 0;
+    for (std::size_t b = 0; b < n.name.size();) {  // every word one, or `and` (`Polish and Chinese`)
+      std::size_t e = n.name.find(' ', b);
+      if (e == std::string::npos) e = n.name.size();
+      const std::string_view w(n.name.data() + b, e - b);
+      const bool nationality = w.size() > 4 && (w.ends_with("ese") || w.ends_with("ian") || w.ends_with("ish"));
+      if (!nationality && w != "and") return false;
+      words += nationality;
+      b = e + 1;
+    }
+    return words > 0;
+  };
   // After a time that opens the sentence: `In 2000, the Changchun World Sculpture Park ...
   // was opened`.
   if (time.end <= verb) {
@@ -167,11 +208,12 @@ std::string EventSubject(const SentenceContext& ctx, const std::vector<NameMenti
   }
   if (entity) return name_of(*entity);
   if (city) return name_of(*city);
+
   if (time.end <= verb) {
     for (const auto& n : names)
-      if (n.begin >= time.end && n.end <= verb) return name_of(n);
+      if (n.begin >= time.end && n.end <= verb && !demonym(n)) return name_of(n);
   }
-  if (any) return name_of(*any);
+  if (any && !demonym(*any)) return name_of(*any);
   return ctx.topic.empty() ? ctx.city : ctx.topic;
 }
 

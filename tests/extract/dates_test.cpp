@@ -294,3 +294,118 @@ TEST_CASE("FindTimes reads yesterday and today from a publication day", "[extrac
   CHECK(Iso(zh.times[0].range.from) == "2020-06-29");
   CHECK(Found("昨日,两市签署了协议。", Date::Month(2020, 6)).times.empty());
 }
+
+TEST_CASE("FindTimes dates a weekday by the publication day", "[extract][dates]") {
+  // Published on Tuesday 2020-06-30.
+  const Found past("The mayors met on Wednesday.");
+  REQUIRE(past.times.size() == 1);
+  CHECK(Iso(past.times[0].range.from) == "2020-06-24");
+  CHECK(past.Covered(past.times[0]) == "on wednesday");
+  const Found ahead("The forum opens next Wednesday.");
+  REQUIRE(ahead.times.size() == 1);
+  CHECK(Iso(ahead.times[0].range.from) == "2020-07-01");
+  const Found today("周二,两市签署了协议。");
+  REQUIRE(today.times.size() == 1);
+  CHECK(Iso(today.times[0].range.from) == "2020-06-30");
+  // Beside a date, the weekday is that date's.
+  const Found both("The list was unveiled Tuesday afternoon on June 23, 2020.");
+  REQUIRE(both.times.size() == 1);
+  CHECK(Iso(both.times[0].range.from) == "2020-06-23");
+  // Without a publication day, no day can be meant.
+  CHECK(Found("The mayors met on Wednesday.", Date::Month(2020, 6)).times.empty());
+}
+
+TEST_CASE("FindTimes counts months and nights from publication", "[extract][dates]") {
+  const auto first = [](const std::string& s) {
+    const Found f(s);
+    return f.times.empty() ? std::string("none") : Iso(f.times[0].range.from);
+  };
+  CHECK(first("The expo opens next month.") == "2020-07");
+  CHECK(first("上个月,代表团访问了明斯克。") == "2020-05");
+  CHECK(first("The delegation dined with the mayor last night.") == "2020-06-29");
+  CHECK(first("明年将举办论坛。") == "2021");
+  CHECK(first("The expo closes next month.") != "2020-06");
+  CHECK(Found("The expo opens next month.", Date::Year(2020)).times.empty());
+}
+
+TEST_CASE("FindTimes gives a time that names its year by another time that year",
+          "[extract][dates]") {
+  const Found same("2018年5月,两市结为友好城市;同年10月,两市签署了协议,次年3月又互派代表团。");
+  REQUIRE(same.times.size() == 3);
+  CHECK(Iso(same.times[1].range.from) == "2018-10");
+  CHECK(same.Covered(same.times[1]) == "同年10月");
+  CHECK(Iso(same.times[2].range.from) == "2019-03");
+  const Found english("The ties began in 2004 and the first exchange came the following year.");
+  REQUIRE(english.times.size() == 2);
+  CHECK(Iso(english.times[1].range.from) == "2005");
+  // Alone, it waits for the time of the sentences before it.
+  Found alone("同年10月,两市签署了协议。");
+  REQUIRE(alone.times.size() == 1);
+  CHECK_FALSE(alone.times[0].range.from);
+  annals::extract::ResolveAnaphors(alone.times, Date::Year(2016));
+  CHECK(Iso(alone.times[0].range.from) == "2016-10");
+}
+
+TEST_CASE("FindTimes reads since then as a period from the time named before",
+          "[extract][dates]") {
+  const Found f("The city twinned with Tampa in 1994; since then it has added 9 more.");
+  REQUIRE(f.times.size() == 2);
+  CHECK(f.times[1].kind == Kind::kSince);
+  CHECK(Iso(f.times[1].range.from) == "1994");
+  CHECK(Iso(f.times[1].range.to) == "2020-06-30");
+  const Found zh("1994年两市结好。此后,两市互访频繁。");
+  REQUIRE(zh.times.size() == 2);
+  CHECK(Iso(zh.times[1].range.from) == "1994");
+  // `since` before a date is no anaphor.
+  const Found plain("Since 2001 the forum has met each year.");
+  REQUIRE(plain.times.size() == 1);
+  CHECK(Iso(plain.times[0].range.from) == "2001");
+}
+
+TEST_CASE("FindTimes reads a Chinese relative time inside a run of characters", "[extract][dates]") {
+  const Found f("记者昨日在全市外事工作会议上获悉。");
+  REQUIRE(f.times.size() == 1);
+  CHECK(Iso(f.times[0].range.from) == "2020-06-29");
+  // A Latin one still needs a word boundary.
+  CHECK(Found("The Xtoday index rose.").times.empty());
+}
+
+TEST_CASE("FindTimes reads numeric dates and decades", "[extract][dates]") {
+  const Found dotted("北京市 | 东京都 | 1979.03.14");
+  REQUIRE(dotted.times.size() == 1);
+  CHECK(Iso(dotted.times[0].range.from) == "1979-03-14");
+  CHECK(Iso(Found("签约于1994/5/12。").times.at(0).range.from) == "1994-05-12");
+  // A decimal or a version is no date.
+  CHECK(Found("增长了2019.5倍").times.empty());
+  CHECK(Found("version 2019.10.3.1").times.empty());
+  const Found zh("石家庄市的友城工作始于上世纪80年代初。");
+  REQUIRE(zh.times.size() == 1);
+  CHECK(Iso(zh.times[0].range.from) == "1980");
+  CHECK(Iso(zh.times[0].range.to) == "1983");
+  const Found bare("九十年代末,两市开始交往。");
+  REQUIRE(bare.times.size() == 1);
+  CHECK(Iso(bare.times[0].range.from) == "1997");
+  CHECK(Iso(bare.times[0].range.to) == "1999");
+  const Found en("The two cities have been twinned since the 1980s.");
+  REQUIRE(en.times.size() == 1);
+  CHECK(en.times[0].kind == Kind::kSince);
+  CHECK(Iso(en.times[0].range.from) == "1980");
+  const Found in("Exchanges grew in the 1990s.");
+  REQUIRE(in.times.size() == 1);
+  CHECK(Iso(in.times[0].range.to) == "1999");
+  // An age or a count of years is no decade.
+  CHECK(Found("She is in her 30s.").times.empty());
+}
+
+TEST_CASE("FindTimes reads a range whose second date is a day of the same month",
+          "[extract][dates]") {
+  const Found f("The delegation visited Minsk from January 25 to 27.");
+  REQUIRE(f.times.size() == 1);
+  CHECK(f.times[0].kind == Kind::kRange);
+  CHECK(Iso(f.times[0].range.from) == "2020-01-25");
+  CHECK(Iso(f.times[0].range.to) == "2020-01-27");
+  const Found y("From January 12 to 25, 2007, the group toured Japan.", std::nullopt);
+  REQUIRE(y.times.size() == 1);
+  CHECK(Iso(y.times[0].range.from) == "2007-01-12");
+  CHECK(Iso(y.times[0].range.to) == "2007-01-25");
+}

@@ -127,6 +127,7 @@ TEST_CASE("Extract spans lie inside the text and map to original bytes on every 
       REQUIRE(d.end <= r.doc.text.size());
       CHECK_FALSE(r.Quote(d).empty());
       CHECK_FALSE(d.rule.empty());
+      CHECK_FALSE(d.subject.empty());  // whose claim it is is always known on the seeds
       CHECK((d.lang == "en" || d.lang == "zh-Hans" || d.lang == "zh-Hant"));
       if (d.kind == ClaimKind::kCount) CHECK(d.value.has_value());
       if (d.kind == ClaimKind::kRelation) CHECK_FALSE(d.object.empty());

@@ -171,3 +171,124 @@ TEST_CASE("each row of a table of partners is a tie, dated by its column", "[ext
   // A table that is not one of partners gives none.
   CHECK(TiesOf("年份 | 国家 | 人数\n\n2019 | 德国 | 300").empty());
 }
+
+TEST_CASE("English ties named after a colon, a division noun, and with where they lie",
+          "[extract][relations][en]") {
+  auto objects = [](const std::vector<extract::Draft>& ties) {
+    std::vector<std::string> out;
+    for (const auto& t : ties) out.push_back(t.object);
+    return out;
+  };
+  // A colon announces the partner; the place after `in the US state of` is where it lies.
+  CHECK(objects(TiesOf("Harbin has added a 21st sister city to its list: Tampa, in the US "
+                       "state of Florida.")) == std::vector<std::string>{"Tampa"});
+  // A division noun and `of` name the partner.
+  const auto state = TiesOf("In 1992 Harbin and the US state of Ohio formed a sister-state "
+                            "relationship.");
+  REQUIRE(objects(state) == std::vector<std::string>{"Ohio"});
+  REQUIRE(state[0].valid.from);
+  CHECK(state[0].valid.from->ToString() == "1992");
+  CHECK(objects(TiesOf("After Harbin and the German state of Bavaria established friendship, "
+                       "students came.")) == std::vector<std::string>{"Bavaria"});
+  // A place the sentence says something happened in is a venue, not a partner.
+  CHECK(objects(TiesOf("The first stop was Aomori Prefecture in Japan, where Harbin signed a "
+                       "friendship-city agreement with Nikko City.")) ==
+        std::vector<std::string>{"Nikko"});
+  // Each place of a list with its country is a partner, not where the one before lies.
+  CHECK(objects(TiesOf("Friendly ties with Tampa in the US, Bilbao in Spain and Parma in Italy "
+                       "followed.")) == std::vector<std::string>{"Tampa", "Bilbao", "Parma"});
+  // `the mayor of`: no division noun, no tie.
+  CHECK(TiesOf("The mayor of Tampa praised the sister city programme of the province.").empty());
+}
+
+TEST_CASE("Chinese ties named as the topic of the clause after, with where they lie",
+          "[extract][relations][zh]") {
+  auto objects = [](const std::vector<extract::Draft>& ties) {
+    std::vector<std::string> out;
+    for (const auto& t : ties) out.push_back(t.object);
+    return out;
+  };
+  // Places first, then `也与我市建立了...关系`; the division in brackets is where each lies.
+  const auto topic = TiesOf("此外,坦帕(美国佛罗里达州)、八户(日本青森县)等8个城市,也与我市建立了友好交流关系。");
+  CHECK(objects(topic) == std::vector<std::string>{"Tampa", "Hachinohe"});
+  for (const auto& t : topic) CHECK(t.relation == RelationType::kFriendlyExchangeCity);
+  // A division written before a city of its country is where the city lies.
+  CHECK(objects(TiesOf("哈尔滨与墨西哥米却肯州莫雷利亚市签署了建立友好城市关系协议书。")) ==
+        std::vector<std::string>{"Morelia"});
+  // A local union of communes, named after its country, is a partner the gazetteer lacks.
+  const auto unlisted = TiesOf("2023年5月,哈尔滨与法国罗纳联合体正式建立友城关系。");
+  REQUIRE(objects(unlisted) == std::vector<std::string>{"罗纳联合体"});
+  CHECK(unlisted[0].object_country == "France");
+  // Places that are no topic of a tie give none.
+  CHECK(TiesOf("坦帕、八户等城市的代表出席了会议,也参观了展览。").empty());
+}
+
+TEST_CASE("the start of a tie from a time clause, an anaphor, an anniversary or another mention",
+          "[extract][relations]") {
+  const auto since = [](const std::vector<extract::Draft>& ties, const std::string& object) {
+    for (const auto& t : ties)
+      if (t.object == object) return t.valid.from ? t.valid.from->ToString() : std::string("open");
+    return std::string("none");
+  };
+  // A time that is a clause of its own frames each tie of the clauses after it.
+  auto ties = TiesOf("去年,哈尔滨与意大利帕尔马市签署了建立友好城市的协议书,同时与西班牙毕尔巴鄂市签署了建立友好关系的协议书。");
+  CHECK(since(ties, "Parma") == "2021");
+  CHECK(since(ties, "Bilbao") == "2021");
+  ties = TiesOf("两市的友城关系始于2003年6月1日:这一天,哈尔滨与坦帕正式结为友好城市。");
+  CHECK(since(ties, "Tampa") == "2003-06-01");
+  // `当年` takes the year of the start before it.
+  ties = TiesOf("哈尔滨的友城工作从1985年起步,当年与日本八户市结成第一对国际友好城市。");
+  CHECK(since(ties, "Hachinohe") == "1985");
+  // A Chinese anniversary in numerals.
+  ties = TiesOf("今年恰逢哈尔滨与美国坦帕市结为友好城市二十周年。");
+  CHECK(since(ties, "Tampa") == "2002");
+  // English twinning verbs.
+  ties = TiesOf("Harbin joined hands with Tampa as sister cities in May 1991.");
+  CHECK(since(ties, "Tampa") == "1991-05");
+  // A tie named twice takes the start that one mention gives.
+  ties = TiesOf("近日,哈尔滨与坦帕市签订的建立友城关系协议书完成备案。\n\n2021年9月,哈尔滨与坦帕市正式建立友城关系。");
+  REQUIRE(ties.size() == 2);
+  CHECK(since({ties[0]}, "Tampa") == "2021-09");
+  // A time clause followed by another time frames nothing past it.
+  ties = TiesOf("2019年,哈尔滨举办了论坛;此后多年,哈尔滨与坦帕市结为友好城市。");
+  CHECK(since(ties, "Tampa") == "open");
+}
+
+TEST_CASE("a partner phrase that names an event's kind, and a place that names an organisation, "
+          "make no tie", "[extract][relations][en]") {
+  CHECK(TiesOf("Last year sister-city forums took Harbin's officials to Tampa in the US and "
+               "Bilbao in Spain.").empty());
+  CHECK(TiesOf("Harbin Airport and Frankfurt Airport signed a cooperation agreement.").empty());
+  // The same places as partners.
+  CHECK(TiesOf("Harbin signed sister-city agreements with Tampa in the US and Bilbao in Spain.")
+            .size() == 2);
+  CHECK(TiesOf("Harbin and Frankfurt signed a sister city agreement.").size() == 1);
+}
+
+TEST_CASE("a letter of intent makes a tie wished for, not established", "[extract][relations]") {
+  CHECK(TiesOf("2021年以来,哈尔滨陆续与美国坦帕市等5个城市签下了建立友好城市意向书。").empty());
+  CHECK(TiesOf("Harbin signed letters of intent on sister-city ties with Tampa.").empty());
+  CHECK(TiesOf("2021年,哈尔滨与美国坦帕市签署了建立友好城市协议书。").size() == 1);
+}
+
+TEST_CASE("a profile block dates a tie by any name of its place", "[extract][relations][en]") {
+  const auto ties = TiesOf(
+      "Sister-city agreements link Harbin with 3 cities. They include Tampa (United States) and "
+      "Vitoria (Brazil).\n\nVictoria, Brazil\n\nRelationship established: June 24, 2010\n\n"
+      "Profile: A port of islands.");
+  const extract::Draft* vitoria = nullptr;
+  for (const auto& t : ties)
+    if (t.object == "Vitória") vitoria = &t;
+  REQUIRE(vitoria != nullptr);
+  REQUIRE(vitoria->valid.from);
+  CHECK(vitoria->valid.from->ToString() == "2010-06-24");
+}
+
+TEST_CASE("a clause with a partner of its own is no topic of the clause after",
+          "[extract][relations][zh]") {
+  const auto ties = TiesOf("哈尔滨与美国坦帕市探讨开展养老方面的合作,与西班牙毕尔巴鄂市共同开展2015年两市结好10周年庆祝活动。");
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0].object == "Bilbao");
+  REQUIRE(ties[0].valid.from);
+  CHECK(ties[0].valid.from->ToString() == "2005");
+}
