@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "annals/error.h"
+#include "extract/entities.h"
 #include "extract/extractor.h"
 #include "text/decode.h"
 #include "text/document.h"
@@ -218,6 +219,19 @@ void AddGazetteer(store::Store& store) {
     rows.push_back(std::move(row));
   }
   store.AddPlaces(rows);
+  // The entity table goes with it, so that queries find a thing by any of its names.
+  const auto& table = extract::EmbeddedEntities();
+  std::vector<store::Store::EntityRow> entities;
+  for (const auto& e : table.entities) {
+    store::Store::EntityRow row{e.name, e.kind, e.place, {}};
+    for (const auto& n : e.names) row.names.emplace_back(n, text::FoldUtf8(n));
+    entities.push_back(std::move(row));
+  }
+  std::vector<std::pair<std::string, std::string>> traits;
+  for (const auto& o : table.once)
+    for (const auto& type : o.event_types) traits.emplace_back(type, "once:" + o.happening);
+  for (const auto& metric : table.growing) traits.emplace_back(metric, "grows");
+  store.AddEntities(entities, traits);
 }
 
 }  // namespace
@@ -341,6 +355,8 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
   std::optional<std::int64_t> run;
   try {
     IngestFiles(store, files, options, report, run);
+    // A database upgraded by a run that wrote no file gets the knowledge tables too.
+    if (!run && store.Entities().empty()) AddGazetteer(store);
   } catch (const std::exception& e) {
     if (run) {
       // Best effort: the failure that ended the run (a full disk, a lock) may refuse this
