@@ -4,6 +4,8 @@
 #include "annals/error.h"
 
 #include "ingest/ingest.h"
+#include "query/analyst.h"
+#include "query/conflicts.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -28,6 +30,15 @@ class DatabaseImpl final : public Database {
     return ingest::IngestPaths(*store_, paths, options);
   }
   QueryResult Query(const ClaimQuery& q) override { return query::Run(*store_, q); }
+  ConflictReport Conflicts(const ConflictQuery& q) override { return query::Conflicts(*store_, q); }
+  HistoryResult History(const HistoryQuery& q) override { return query::History(*store_, q); }
+  DiffResult Diff(const DiffQuery& q) override { return query::Diff(*store_, q); }
+  std::vector<CatalogEntry> Subjects(const CatalogQuery& q) override {
+    return query::Catalog(*store_, q, false);
+  }
+  std::vector<CatalogEntry> Metrics(const CatalogQuery& q) override {
+    return query::Catalog(*store_, q, true);
+  }
   std::vector<Claim> AllClaims() override { return store_->SelectClaims(EveryRow()); }
   void ForEachClaim(const ClaimVisitor& visit) override { store_->ForEachClaim(EveryRow(), visit); }
   std::vector<DocumentInfo> Documents() override { return store_->Documents(); }
