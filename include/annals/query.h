@@ -39,6 +39,9 @@ struct ClaimQuery {
   /// System time: rows this database held at that instant; nullopt means now.
   std::optional<Timestamp> as_known_at;
   std::optional<std::int64_t> limit;
+  /// With `subject` a place: also the claims about the things in it (the entity table:
+  /// its plants, parks, festivals), as Database::Conflicts looks at them.
+  bool with_things = false;
   /// Relations only: the partner, in any of its names (西雅圖, Seattle, seattle).
   std::optional<std::string> partner;
   /// Keep only the claims that certainly hold in the valid-time range and were certainly

@@ -51,5 +51,12 @@ void RegisterIngest(CLI::App& app, const Globals& globals);
 void RegisterQuery(CLI::App& app, const Globals& globals);
 void RegisterExport(CLI::App& app, const Globals& globals);
 void RegisterDocuments(CLI::App& app, const Globals& globals);
+void RegisterHistory(CLI::App& app, const Globals& globals);
+void RegisterConflicts(CLI::App& app, const Globals& globals);
+void RegisterDiff(CLI::App& app, const Globals& globals);
+void RegisterSubjects(CLI::App& app, const Globals& globals);
+void RegisterMetrics(CLI::App& app, const Globals& globals);
+void RegisterRelations(CLI::App& app, const Globals& globals);
+void RegisterEvents(CLI::App& app, const Globals& globals);
 
 }  // namespace annals::cli

@@ -44,6 +44,13 @@ int main(int argc, char** argv) {
   cli::RegisterQuery(app, globals);
   cli::RegisterExport(app, globals);
   cli::RegisterDocuments(app, globals);
+  cli::RegisterHistory(app, globals);
+  cli::RegisterConflicts(app, globals);
+  cli::RegisterDiff(app, globals);
+  cli::RegisterSubjects(app, globals);
+  cli::RegisterMetrics(app, globals);
+  cli::RegisterRelations(app, globals);
+  cli::RegisterEvents(app, globals);
   std::string subcommands;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
     subcommands += (subcommands.empty() ? "" : ", ") + sub->get_name();

@@ -53,6 +53,7 @@ QueryResult Run(store::Store& store, const ClaimQuery& q) {
   const bool filters_after = q.partner || q.certain_only || q.resolve != Resolution::kAll;
   store::ClaimFilter filter = FilterOf(store, q);
   if (filters_after) filter.limit.reset();
+  if (q.subject && q.with_things) filter.subjects = Knowledge(store).SubjectsNamed(*q.subject, true);
   std::vector<std::string> partners;
   if (q.partner) {
     partners = store.PlacesNamed(text::FoldUtf8(*q.partner));
@@ -103,6 +104,15 @@ QueryResult Run(store::Store& store, const ClaimQuery& q) {
     }
   }
   Resolve(q.resolve, result.claims);
+  if (q.resolve != Resolution::kAll) {
+    // conflicts_with names claims of this answer: not those resolved away.
+    std::unordered_map<std::int64_t, bool> kept;
+    for (const auto& a : result.claims) kept[a.claim.id] = true;
+    for (auto& a : result.claims)
+      a.conflicts_with.erase(std::remove_if(a.conflicts_with.begin(), a.conflicts_with.end(),
+                                            [&](std::int64_t id) { return !kept.count(id); }),
+                             a.conflicts_with.end());
+  }
   if (filters_after && q.limit && static_cast<std::int64_t>(result.claims.size()) > *q.limit)
     result.claims.resize(static_cast<std::size_t>(*q.limit));
 
