@@ -58,5 +58,6 @@ void RegisterSubjects(CLI::App& app, const Globals& globals);
 void RegisterMetrics(CLI::App& app, const Globals& globals);
 void RegisterRelations(CLI::App& app, const Globals& globals);
 void RegisterEvents(CLI::App& app, const Globals& globals);
+void RegisterReport(CLI::App& app, const Globals& globals);
 
 }  // namespace annals::cli

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   cli::RegisterMetrics(app, globals);
   cli::RegisterRelations(app, globals);
   cli::RegisterEvents(app, globals);
+  cli::RegisterReport(app, globals);
   std::string subcommands;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
     subcommands += (subcommands.empty() ? "" : ", ") + sub->get_name();

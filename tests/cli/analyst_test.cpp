@@ -197,7 +197,7 @@ TEST_CASE("every analyst command has help with an example, and option values by 
           "[cli][help]") {
   annals::testing::TempDir dir;
   for (const char* cmd : {"history", "conflicts", "diff", "subjects", "metrics", "relations",
-                          "events", "query"}) {
+                          "events", "report", "query"}) {
     const auto r = Annals(dir / "none.db", std::string(cmd) + " --help");
     CHECK(r.code == 0);
     CHECK_THAT(r.out, Catch::Contains("Example") && Catch::Contains(std::string("annals ") + cmd));
