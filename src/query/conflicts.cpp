@@ -81,9 +81,6 @@ std::string WhenWords(const DateRange& r) {
   return (day ? "on " : "in ") + ValidWords(r);
 }
 
-std::string LangWords(const std::string& lang) {
-  return lang == "en" ? "English" : lang.rfind("zh", 0) == 0 ? "Chinese" : lang;
-}
 
 bool Chinese(const std::string& lang) { return lang.rfind("zh", 0) == 0; }
 
@@ -94,8 +91,6 @@ std::int64_t LastDay(const DateRange& r) {
   return r.to ? r.to->LastDay() : std::numeric_limits<std::int64_t>::max();
 }
 
-// Finds, in linear time, a pair (h, l) of claims from distinct reports with above(h, l),
-// if any: only the extremes of the group need be looked at.
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 // Keeps the best claim by `better` and the best from another report than the best's.
@@ -111,6 +106,8 @@ void KeepBest(std::size_t i, std::size_t& best, std::size_t& second,
   }
 }
 
+// Finds, in linear time, a pair (h, l) of claims from distinct reports with above(h, l),
+// if any: only the extremes of the group need be looked at.
 template <typename High, typename Low, typename Above>
 std::optional<std::pair<std::size_t, std::size_t>> ExtremePair(
     const std::vector<std::size_t>& members, const std::vector<Claim>& claims, High high,
@@ -237,7 +234,7 @@ void FigureConflicts(Collector& col, const std::vector<std::size_t>& group) {
     const Claim& l = claims[found[k].second];
     reason += (k ? "; " : "") + std::string("the report of ") + ReportDate(e) + " gives " +
               FigureWords(e) + " by " + e.valid.to->ToString() + " and the report of " +
-              ReportDate(l) + " " + FigureWords(l) + " by " + l.valid.to->ToString();
+              ReportDate(l) + " gives " + FigureWords(l) + " by " + l.valid.to->ToString();
   }
   if (found.size() > 3) reason += "; and " + std::to_string(found.size() - 3) + " more";
   col.Add(ConflictKind::kFigures, what, members, reason);
@@ -399,10 +396,6 @@ void RelationConflicts(Collector& col, const std::vector<std::size_t>& group) {
 
 }  // namespace
 
-std::string ClaimInWords(const Claim& c) {
-  return (c.kind == ClaimKind::kCount ? FigureWords(c) : ValidWords(c.valid)) +
-         " (report of " + ReportDate(c) + ", " + LangWords(c.lang) + ")";
-}
 
 FoundConflicts FindConflicts(const std::vector<Claim>& claims, const Knowledge& knowledge) {
   Collector col{claims, knowledge, {}};

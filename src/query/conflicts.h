@@ -33,7 +33,4 @@ std::vector<Claim> ClaimsOnRecord(store::Store& store, const Knowledge& knowledg
 /// Answers a conflicts question.
 ConflictReport Conflicts(store::Store& store, const ConflictQuery& q);
 
-/// Words for one claim in a reason: `70 (report of 2018-12-19)`.
-std::string ClaimInWords(const Claim& c);
-
 }  // namespace annals::query

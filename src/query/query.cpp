@@ -59,13 +59,17 @@ QueryResult Run(store::Store& store, const ClaimQuery& q) {
     partners = store.PlacesNamed(text::FoldUtf8(*q.partner));
     partners.push_back(*q.partner);
   }
+  std::size_t only_possible = 0;
   store.ForEachClaim(filter, [&](const Claim& c) {
     if (q.partner && (c.kind != ClaimKind::kRelation ||
                       std::find(partners.begin(), partners.end(), c.object) == partners.end()))
       return;
     ClaimAnswer a{c, false, {}};
     MarkCertainty(q, a);
-    if (q.certain_only && !a.certain) return;
+    if (q.certain_only && !a.certain) {
+      ++only_possible;
+      return;
+    }
     result.claims.push_back(std::move(a));
   });
 
@@ -116,7 +120,12 @@ QueryResult Run(store::Store& store, const ClaimQuery& q) {
   if (filters_after && q.limit && static_cast<std::int64_t>(result.claims.size()) > *q.limit)
     result.claims.resize(static_cast<std::size_t>(*q.limit));
 
-  if (result.claims.empty()) {
+  if (result.claims.empty() && only_possible > 0) {
+    result.explanation = "nothing certainly answers about " + Describe(q) + ": " +
+                         std::to_string(only_possible) + " claim" + (only_possible == 1 ? "" : "s") +
+                         " only possibly hold at the times asked; without --certain they are "
+                         "listed, each with why";
+  } else if (result.claims.empty()) {
     if (q.as_reported_on) {
       ClaimQuery later = q;
       later.as_reported_on.reset();

@@ -89,7 +89,8 @@ void MarkCertainty(const ClaimQuery& q, ClaimAnswer& a) {
     const std::int64_t day = q.as_reported_on->LastDay();
     if (c.document.published_on_inferred)
       why.push_back("its bulletin has no date line; published on or after " +
-                    ReportWords(c) + " (the latest date it mentions), perhaps after " +
+                    (c.recorded_from ? c.recorded_from->ToString() : std::string("an unknown date")) +
+                    " (the latest date it mentions), perhaps after " +
                     q.as_reported_on->ToString());
     else if (c.recorded_from && c.recorded_from->LastDay() > day)
       why.push_back("published in " + c.recorded_from->ToString() + ", at " +
