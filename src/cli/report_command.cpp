@@ -1,4 +1,5 @@
 // `annals report`: one self-contained HTML page about a subject.
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
