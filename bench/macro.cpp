@@ -802,7 +802,7 @@ void QuerySection(const Args& a, const std::string& db_path, std::int64_t docs,
           Count(static_cast<std::int64_t>(known.seconds.size())) + " queries, " +
           Count(known_empty) + " empty",
       known.Summary());
-  Add("History and conflicts queries", "n/a (not implemented)");
+  Add("History and conflicts queries", "n/a (not benchmarked yet)");
   db.reset();
 
   Progress("annals query as a process");

@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "annals/catalog.h"
 #include "annals/claim.h"
+#include "annals/conflicts.h"
+#include "annals/diff.h"
+#include "annals/history.h"
 #include "annals/ingest.h"
 #include "annals/query.h"
 #include "annals/sync.h"
@@ -116,6 +120,27 @@ class Database {
 
   /// Answers a claim query over the three times.
   virtual QueryResult Query(const ClaimQuery& query) = 0;
+
+  /// Groups of claims on record that cannot all be true (see ConflictKind), each with the
+  /// reason in words. Claims are grouped by what they state, in time linear in the number
+  /// of claims looked at: only the subject's claims are read when a subject is given.
+  /// Throws Error(kUsage) for an empty subject.
+  virtual ConflictReport Conflicts(const ConflictQuery& query) = 0;
+
+  /// Every report of one figure over record time, oldest first, revised and withdrawn
+  /// ones included and marked. Throws Error(kUsage) when subject or metric is empty.
+  virtual HistoryResult History(const HistoryQuery& query) = 0;
+
+  /// What changed between two report dates (record time) or two instants of this
+  /// database (system time): claims added, withdrawn and revised, and conflicts that
+  /// appeared or were settled. Throws Error(kUsage) unless exactly one pair is given with
+  /// its start before its end (`known_to` may be left out: now).
+  virtual DiffResult Diff(const DiffQuery& query) = 0;
+
+  /// The subjects the database knows about, with claim counts and date ranges, by name.
+  virtual std::vector<CatalogEntry> Subjects(const CatalogQuery& query) = 0;
+  /// The metrics (for events: event types; for relations: tie kinds), by kind and name.
+  virtual std::vector<CatalogEntry> Metrics(const CatalogQuery& query) = 0;
 
   /// Every claim row ever stored, current and closed, in id order.
   virtual std::vector<Claim> AllClaims() = 0;

@@ -5,6 +5,8 @@
 
 #include "ingest/ingest.h"
 #include "ingest/sync.h"
+#include "query/analyst.h"
+#include "query/conflicts.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -37,6 +39,15 @@ class DatabaseImpl final : public Database {
   std::vector<RunInfo> Runs(std::int64_t limit) override { return store_->Runs(limit); }
   std::optional<RunDetail> Run(std::int64_t id) override { return store_->Run(id); }
   QueryResult Query(const ClaimQuery& q) override { return query::Run(*store_, q); }
+  ConflictReport Conflicts(const ConflictQuery& q) override { return query::Conflicts(*store_, q); }
+  HistoryResult History(const HistoryQuery& q) override { return query::History(*store_, q); }
+  DiffResult Diff(const DiffQuery& q) override { return query::Diff(*store_, q); }
+  std::vector<CatalogEntry> Subjects(const CatalogQuery& q) override {
+    return query::Catalog(*store_, q, false);
+  }
+  std::vector<CatalogEntry> Metrics(const CatalogQuery& q) override {
+    return query::Catalog(*store_, q, true);
+  }
   std::vector<Claim> AllClaims() override { return store_->SelectClaims(EveryRow()); }
   void ForEachClaim(const ClaimVisitor& visit) override { store_->ForEachClaim(EveryRow(), visit); }
   std::vector<DocumentInfo> Documents() override { return store_->Documents(); }

@@ -56,5 +56,13 @@ void RegisterDocuments(CLI::App& app, const Globals& globals);
 void RegisterSync(CLI::App& app, const Globals& globals);
 void RegisterReextract(CLI::App& app, const Globals& globals);
 void RegisterRuns(CLI::App& app, const Globals& globals);
+void RegisterHistory(CLI::App& app, const Globals& globals);
+void RegisterConflicts(CLI::App& app, const Globals& globals);
+void RegisterDiff(CLI::App& app, const Globals& globals);
+void RegisterSubjects(CLI::App& app, const Globals& globals);
+void RegisterMetrics(CLI::App& app, const Globals& globals);
+void RegisterRelations(CLI::App& app, const Globals& globals);
+void RegisterEvents(CLI::App& app, const Globals& globals);
+void RegisterReport(CLI::App& app, const Globals& globals);
 
 }  // namespace annals::cli

@@ -189,6 +189,8 @@ void PrintCsv(std::ostream& out, const std::vector<std::string>& header,
   for (const auto& r : rows) PrintCsvLine(out, r);
 }
 
+}  // namespace
+
 std::string WhatText(const Claim& c) {
   switch (c.kind) {
     case ClaimKind::kCount: {
@@ -204,7 +206,15 @@ std::string WhatText(const Claim& c) {
   return "";
 }
 
-}  // namespace
+std::string ValidText(const DateRange& r) { return RangeText(r); }
+std::string ReportedText(const Claim& c) {
+  return DateText(c.recorded_from) + (c.document.published_on_inferred ? "?" : "");
+}
+std::string JsonText(const nlohmann::json& j, int indent) { return Json(j, indent); }
+void PrintCsvRows(std::ostream& out, const std::vector<std::string>& header,
+                  const std::vector<std::vector<std::string>>& rows) {
+  PrintCsv(out, header, rows);
+}
 
 std::string FigureText(const Claim& c) {
   if (!c.value) return "";
@@ -296,6 +306,9 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
         json j = ClaimJson(a.claim);
         j["latest"] = a.latest;
         j["conflicts_with"] = a.conflicts_with;
+        j["certain"] = a.certain;
+        j["uncertainty"] = a.uncertainty.empty() ? json(nullptr) : json(a.uncertainty);
+        if (!a.resolution.empty()) j["resolution"] = {{"reason", a.resolution}, {"won_over", a.won_over}};
         items.push_back(j);
       }
       if (format == Format::kJsonl) {
@@ -311,6 +324,9 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
       std::vector<std::string> header = kCsvColumns;
       header.push_back("latest");
       header.push_back("conflicts_with");
+      header.push_back("certain");
+      header.push_back("uncertainty");
+      header.push_back("resolution");
       std::vector<std::vector<std::string>> rows;
       for (const auto& a : result.claims) {
         auto r = CsvRow(a.claim);
@@ -318,6 +334,9 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
         std::string ids;
         for (auto id : a.conflicts_with) ids += (ids.empty() ? "" : " ") + std::to_string(id);
         r.push_back(ids);
+        r.push_back(a.certain ? "true" : "false");
+        r.push_back(a.uncertainty);
+        r.push_back(a.resolution);
         rows.push_back(r);
       }
       PrintCsv(out, header, rows);
@@ -338,6 +357,8 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
       for (auto id : a.conflicts_with) ids += (ids.empty() ? "" : ",") + std::to_string(id);
       flags += (flags.empty() ? "" : " ") + std::string("conflicts:") + ids;
     }
+    if (!a.certain) flags += (flags.empty() ? "" : " ") + std::string("possible");
+    if (!a.resolution.empty()) flags += (flags.empty() ? "" : " ") + std::string("chosen");
     rows.push_back({std::to_string(c.id), c.subject, WhatText(c), RangeText(c.valid),
                     DateText(c.recorded_from) + (c.document.published_on_inferred ? "?" : ""),
                     flags, c.document.title, c.quote});
@@ -351,6 +372,29 @@ void PrintAnswer(std::ostream& out, const QueryResult& result, Format format) {
   out << "\n" << result.claims.size() << " claim" << (result.claims.size() == 1 ? "" : "s");
   if (conflicted) out << "; " << conflicted << " disagree with a figure from another report";
   out << ". `latest` marks claims from the latest report on their subject and metric.\n";
+  std::size_t possible = 0;
+  for (const auto& a : result.claims) possible += a.certain ? 0 : 1;
+  if (possible) {
+    out << "`possible`: " << possible << " of them may not hold at the times asked (--certain "
+        << "leaves them out):\n";
+    for (const auto& a : result.claims)
+      if (!a.certain) out << "  " << a.claim.id << ": " << Printable(a.uncertainty) << "\n";
+  }
+  bool chosen = false;
+  for (const auto& a : result.claims) chosen |= !a.resolution.empty();
+  if (chosen) {
+    out << "`chosen`: each claim won over the others that state the same thing:\n";
+    for (const auto& a : result.claims) {
+      if (a.resolution.empty()) continue;
+      out << "  " << a.claim.id << ": " << Printable(a.resolution);
+      if (!a.won_over.empty()) {
+        out << " (over";
+        for (auto id : a.won_over) out << " " << id;
+        out << ")";
+      }
+      out << "\n";
+    }
+  }
 }
 
 void PrintClaims(std::ostream& out, const std::function<void(const ClaimVisitor&)>& claims,

@@ -57,5 +57,28 @@ void PrintTable(std::ostream& out, const std::vector<Column>& columns,
 
 /// A value with its qualifier for people: `>35000`, `~500`, `<=100`.
 std::string FigureText(const Claim& c);
+/// A valid time for people: `2018`, `2006..2019-01-23`, empty when unknown.
+std::string ValidText(const DateRange& r);
+/// A report date for people, `?` after an inferred one.
+std::string ReportedText(const Claim& c);
+/// What a claim states for people: `70 city (friendly_exchange)`, `agreement_signed`.
+std::string WhatText(const Claim& c);
+/// JSON text; bytes that are not UTF-8 become U+FFFD, so that the output stays whole.
+std::string JsonText(const nlohmann::json& j, int indent = -1);
+/// Writes `rows` as CSV with a header line.
+void PrintCsvRows(std::ostream& out, const std::vector<std::string>& header,
+                  const std::vector<std::vector<std::string>>& rows);
+
+// The analyst's answers (analyst_format.cpp), in each format.
+void PrintConflicts(std::ostream& out, const ConflictReport& report, Format format);
+void PrintHistory(std::ostream& out, const HistoryResult& history, Format format);
+void PrintDiff(std::ostream& out, const DiffResult& diff, Format format);
+/// Subjects (`metrics` false) or metrics.
+void PrintCatalog(std::ostream& out, const std::vector<CatalogEntry>& entries, bool metrics,
+                  Format format);
+/// Relations of an answer: partner, as written, kind, since-date, sources.
+void PrintRelations(std::ostream& out, const QueryResult& result, Format format);
+/// Events of an answer: when, what, whose, how certainly.
+void PrintEvents(std::ostream& out, const QueryResult& result, Format format);
 
 }  // namespace annals::cli

@@ -53,6 +53,14 @@ int main(int argc, char** argv) {
   cli::RegisterSync(app, globals);
   cli::RegisterReextract(app, globals);
   cli::RegisterRuns(app, globals);
+  cli::RegisterHistory(app, globals);
+  cli::RegisterConflicts(app, globals);
+  cli::RegisterDiff(app, globals);
+  cli::RegisterSubjects(app, globals);
+  cli::RegisterMetrics(app, globals);
+  cli::RegisterRelations(app, globals);
+  cli::RegisterEvents(app, globals);
+  cli::RegisterReport(app, globals);
   std::string subcommands;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
     subcommands += (subcommands.empty() ? "" : ", ") + sub->get_name();

@@ -3,7 +3,7 @@
 #include <limits>
 
 #include "annals/error.h"
-#include "cli/command.h"
+#include "cli/filters.h"
 
 namespace annals::cli {
 
@@ -25,7 +25,9 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
       "Examples:\n"
       "  annals query --subject Changchun --metric partner_cities --as-reported-on 2019-02-01\n"
       "  annals query --subject 重庆 --kind event --valid-from 2014 --valid-to 2015\n"
-      "  annals query --metric partner_cities --class friendship --format json");
+      "  annals query --metric partner_cities --class friendship --format json\n"
+      "  annals query --subject Changchun --kind event --valid-at 2018-06-01 --certain\n"
+      "  annals query --subject Changchun --metric partner_cities --resolve latest-report");
   cmd->add_option_function<std::string>(
       "--subject",
       [o](const std::string& v) {
@@ -97,6 +99,8 @@ void RegisterQuery(CLI::App& app, const Globals& globals) {
       },
       "At most this many claims (leave it out for all)")
       ->type_name("N");
+  AddCertainOption(*cmd, o->query.certain_only);
+  AddResolveOption(*cmd, o->query.resolve);
   AddFormatOption(*cmd, o->format, Format::kTable);
   cmd->callback([o, &globals] {
     ClaimQuery& q = o->query;

@@ -57,17 +57,6 @@ std::vector<FileToRead> Expand(const std::vector<std::string>& paths, const std:
   return files;
 }
 
-// The gazetteer goes with each run, so that queries can resolve any name of a place.
-void AddGazetteer(store::Store& store) {
-  std::vector<store::Store::PlaceRow> rows;
-  for (const auto& p : extract::Knowledge::Embedded().places()) {
-    store::Store::PlaceRow row{p.name, p.kind, p.country, {text::FoldUtf8(p.name)}};
-    for (const auto& a : p.aliases) row.aliases.push_back(text::FoldUtf8(a));
-    rows.push_back(std::move(row));
-  }
-  store.AddPlaces(rows);
-}
-
 // Puts the store's lock wait back when an ingest ends, however it ends.
 class BusyTimeoutScope {
  public:
@@ -162,7 +151,7 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
             if (!run) {
               run = store.BeginRun({extract::kExtractorVersion, options.command, ::getpid()}, now);
               lock->SetRun(*run);
-              AddGazetteer(store);
+              StoreKnowledge(store);
             }
             Written w;
             try {
@@ -181,6 +170,8 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
           }
           tell(result);
         });
+    // A database upgraded by a run that wrote no file gets the knowledge tables too.
+    if (!run && store.Entities().empty()) StoreKnowledge(store);
   } catch (const std::exception& e) {
     if (run) {
       // Best effort: the failure that ended the run (a full disk, a lock) may refuse this

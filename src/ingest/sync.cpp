@@ -56,6 +56,7 @@ class RunRecord {
     lock_ = store.LockWriter(options.command.empty() ? "annals" : options.command);
     id_ = store.BeginRun({extract::kExtractorVersion, options.command, ::getpid()}, now);
     lock_->SetRun(id_);
+    StoreKnowledge(store);
   }
   ~RunRecord() {
     if (id_ && !finished_) {

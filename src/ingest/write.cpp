@@ -5,9 +5,33 @@
 #include <tuple>
 
 #include "annals/error.h"
+#include "extract/entities.h"
 #include "extract/extractor.h"
+#include "text/unicode.h"
 
 namespace annals::ingest {
+
+void StoreKnowledge(store::Store& store) {
+  std::vector<store::Store::PlaceRow> rows;
+  for (const auto& p : extract::Knowledge::Embedded().places()) {
+    store::Store::PlaceRow row{p.name, p.kind, p.country, {text::FoldUtf8(p.name)}};
+    for (const auto& a : p.aliases) row.aliases.push_back(text::FoldUtf8(a));
+    rows.push_back(std::move(row));
+  }
+  store.AddPlaces(rows);
+  const auto& table = extract::EmbeddedEntities();
+  std::vector<store::Store::EntityRow> entities;
+  for (const auto& e : table.entities) {
+    store::Store::EntityRow row{e.name, e.kind, e.place, {}};
+    for (const auto& n : e.names) row.names.emplace_back(n, text::FoldUtf8(n));
+    entities.push_back(std::move(row));
+  }
+  std::vector<std::pair<std::string, std::string>> traits;
+  for (const auto& o : table.once)
+    for (const auto& type : o.event_types) traits.emplace_back(type, "once:" + o.happening);
+  for (const auto& metric : table.growing) traits.emplace_back(metric, "grows");
+  store.AddEntities(entities, traits);
+}
 
 Written WritePrepared(store::Store& store, std::int64_t run, PreparedFile& file, const Timestamp& now) {
   file.version.extractor_version = extract::kExtractorVersion;

@@ -17,6 +17,10 @@ struct Written {
   std::optional<std::int64_t> document_id;
 };
 
+/// Writes the gazetteer and the entity table into the database, so that queries resolve
+/// any name of a place or thing (existing rows are kept).
+void StoreKnowledge(store::Store& store);
+
 /// Writes `file` (neither failed nor unchanged) as a version of its document: kNew, or
 /// kChanged when it replaced a current version (kUnchanged if, meanwhile, the same bytes
 /// were stored).

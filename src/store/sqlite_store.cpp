@@ -477,6 +477,57 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  void AddEntities(const std::vector<EntityRow>& entities,
+                   const std::vector<std::pair<std::string, std::string>>& traits) override {
+    Transaction tx(conn_);
+    Statement entity(conn_, "INSERT OR IGNORE INTO entities(name, kind, place) VALUES (?, ?, ?)");
+    Statement id(conn_, "SELECT id FROM entities WHERE name = ?");
+    Statement name(conn_,
+                   "INSERT OR IGNORE INTO entity_names(entity_id, name, folded) VALUES (?, ?, ?)");
+    for (const auto& e : entities) {
+      entity.Reset();
+      entity.Bind(1, e.name).Bind(2, e.kind).Bind(3, e.place).Run();
+      id.Reset();
+      id.Bind(1, e.name);
+      if (!id.Step()) continue;
+      const std::int64_t entity_id = id.Int(0);
+      for (const auto& [written, folded] : e.names) {
+        name.Reset();
+        name.Bind(1, entity_id).Bind(2, written).Bind(3, folded).Run();
+      }
+    }
+    Statement trait(conn_, "INSERT OR IGNORE INTO traits(name, trait) VALUES (?, ?)");
+    for (const auto& [name_of, what] : traits) {
+      trait.Reset();
+      trait.Bind(1, name_of).Bind(2, what).Run();
+    }
+    tx.Commit();
+  }
+
+  std::vector<EntityRow> Entities() override {
+    Statement s(conn_,
+                "SELECT e.id, e.name, e.kind, e.place, n.name, n.folded FROM entities e "
+                "JOIN entity_names n ON n.entity_id = e.id ORDER BY e.id, n.name = e.name DESC, "
+                "n.name");
+    std::vector<EntityRow> out;
+    std::int64_t last = -1;
+    while (s.Step()) {
+      if (s.Int(0) != last) {
+        last = s.Int(0);
+        out.push_back({s.Text(1), s.Text(2), s.Text(3), {}});
+      }
+      out.back().names.emplace_back(s.Text(4), s.Text(5));
+    }
+    return out;
+  }
+
+  std::vector<std::pair<std::string, std::string>> Traits() override {
+    Statement s(conn_, "SELECT name, trait FROM traits ORDER BY name, trait");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (s.Step()) out.emplace_back(s.Text(0), s.Text(1));
+    return out;
+  }
+
  private:
   static constexpr const char* kRunColumns =
       "id, started_at, finished_at, command, extractor_version, pid, status, message, files_seen, "

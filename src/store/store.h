@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "annals/claim.h"
@@ -189,6 +190,22 @@ class Store {
   virtual void AddPlaces(const std::vector<PlaceRow>& places) = 0;
   /// Canonical names of the places known by `alias` (case-insensitive).
   virtual std::vector<std::string> PlacesNamed(const std::string& alias) = 0;
+
+  /// A thing of the entity table, as loaded: its canonical name, its place and every name
+  /// it is written by (canonical first), each with its folded form (text::FoldUtf8).
+  struct EntityRow {
+    std::string name, kind, place;
+    std::vector<std::pair<std::string, std::string>> names;  ///< (as written, folded)
+  };
+  /// Loads the entity table and the traits of metrics and event types, as (name, trait)
+  /// pairs: `once:HAPPENING` for an event type that reports a happening a thing has once,
+  /// `grows` for a figure that only grows; existing rows are kept.
+  virtual void AddEntities(const std::vector<EntityRow>& entities,
+                           const std::vector<std::pair<std::string, std::string>>& traits) = 0;
+  /// Every loaded entity: the table is knowledge, small enough to hold.
+  virtual std::vector<EntityRow> Entities() = 0;
+  /// Every (metric or event type, trait) pair loaded by AddEntities.
+  virtual std::vector<std::pair<std::string, std::string>> Traits() = 0;
 };
 
 /// Opens a SQLite database file as `mode` allows (see annals::OpenMode): kCreate and

@@ -316,8 +316,10 @@ TEST_CASE("a sync killed at any point and run again ends as an uninterrupted one
     CHECK(IntegrityCheck(db) == "ok");
     const json runs = Runs(db);
     if (WIFSIGNALED(status) && runs.size() > 1) {
-      CHECK(runs[0]["state"] == "interrupted");
-      ++interrupted_runs;
+      // Killed inside the run, or after it recorded its end.
+      INFO(runs[0].dump());
+      CHECK((runs[0]["state"] == "interrupted" || runs[0]["state"] == "completed"));
+      interrupted_runs += runs[0]["state"] == "interrupted";
     }
     REQUIRE(Annals(db, "sync '" + folder + "' --collection bulletins").code == 0);
     CHECK(IntegrityCheck(db) == "ok");

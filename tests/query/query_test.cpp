@@ -28,7 +28,12 @@ Claim Figure(double value, PartnerClass cls, const char* valid_from, const char*
 
 struct Fixture {
   testing::TempDir dir;
-  std::unique_ptr<store::Store> db = store::OpenSqliteStore(dir / "q.db");
+  std::unique_ptr<store::Store> db = [this] {
+    auto store = store::OpenSqliteStore(dir / "q.db");
+    // What ingest loads from seeds/data/entities.tsv: partner figures only grow.
+    store->AddEntities({}, {{"partner_cities", "grows"}, {"partner_countries", "grows"}});
+    return store;
+  }();
   Timestamp first_run;
 
   void Write(const std::string& path, const char* published, std::vector<Claim> claims) {
