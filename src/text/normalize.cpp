@@ -197,11 +197,12 @@ void BreakLongLines(MappedText& text) {
   const std::size_t n = text.size();
   std::size_t next = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = out.chars()[i];  // read before the break is written over it
     if (next < breaks.size() && breaks[next] == i) {
       out.Insert('\n', i);
       ++next;
     }
-    out.Keep(i);
+    out.Put(c, i);
   }
   out.Finish();
 }
