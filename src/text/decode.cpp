@@ -90,21 +90,12 @@ std::u32string FromUtf8(std::string_view s) {
 MappedText DecodeUtf8(std::string_view bytes) {
   if (bytes.empty()) throw Error(ErrorCode::kInput, "the file is empty");
   MappedText out;
-  // One character a lead byte, one run of origins where the width of a sequence changes:
-  // counted first, so that neither grows (to twice what it needs), with room for the few
-  // characters NFKC expands (`…` → `...`) so that normalising in place need not move them.
-  std::size_t chars = 0, runs = 0;
-  unsigned width = 0;
-  for (char b : bytes) {
-    const auto c = static_cast<unsigned char>(b);
-    if ((c & 0xC0) == 0x80) continue;
-    const unsigned w = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++chars;
-    runs += w != width;
-    width = w;
-  }
+  // One character a lead byte: counted first, so that the text does not grow (to twice what
+  // it needs), with room for the few characters NFKC expands (`…` → `...`) so that
+  // normalising in place need not move them.
+  std::size_t chars = 0;
+  for (char b : bytes) chars += (static_cast<unsigned char>(b) & 0xC0) != 0x80;
   out.chars.reserve(chars + chars / 64 + 16);
-  out.origin.ReserveRuns(runs + 1);
   std::size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   for (; i < bytes.size();) {
@@ -278,6 +269,10 @@ bool IsMultiByteAsian(const std::string& name) {
 }
 
 }  // namespace
+
+bool IsUtf8Text(std::string_view bytes) {
+  return !bytes.empty() && bytes.find('\0') == std::string_view::npos && IsValidUtf8(bytes);
+}
 
 std::string DeclaredHtmlCharset(std::string_view bytes) {
   const std::string head = Lower(bytes.substr(0, 4096));

@@ -20,6 +20,10 @@ struct Decoded {
 /// content (NUL bytes) or invalid UTF-8.
 MappedText DecodeUtf8(std::string_view bytes);
 
+/// True if `bytes` are not empty, valid UTF-8 (a byte-order mark allowed) and hold no NUL
+/// byte: what Decode reads as UTF-8, one character a sequence.
+bool IsUtf8Text(std::string_view bytes);
+
 /// Decodes a bulletin in any accepted encoding, in this order: a byte-order mark (UTF-8,
 /// UTF-16LE/BE); valid UTF-8; `declared` (from a sidecar or an HTML `<meta charset>`);
 /// ICU's charset detection, trusted only for the multi-byte Chinese, Japanese and Korean

@@ -100,20 +100,32 @@ std::vector<Sentence> Bulletin::Sentences(const Paragraph& p) const {
 
 Bulletin ParseBulletin(std::string_view bytes, const std::string& declared_encoding) {
   Bulletin doc;
-  std::string declared = declared_encoding;
-  if (declared.empty()) declared = DeclaredHtmlCharset(bytes);
-  Decoded decoded = Decode(bytes, declared);
-  doc.encoding = decoded.encoding;
   std::optional<Date> meta_date;
   std::string meta_publisher;
-  if (LooksLikeHtml(decoded.text)) {
-    HtmlText page = HtmlToText(std::move(decoded.text));
-    decoded.text = std::move(page.text);
+  const std::size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (IsUtf8Text(bytes) && LooksLikeHtml(bytes.substr(bom))) {
+    // A page in UTF-8 is what gumbo reads: no decoded copy of it is made.
+    HtmlText page = HtmlToText(bytes.substr(bom), static_cast<std::int64_t>(bom));
+    doc.text = std::move(page.text);
+    doc.encoding = "UTF-8";
     meta_date = page.published_on;
     meta_publisher = page.publisher;
     doc.html = true;
+  } else {
+    std::string declared = declared_encoding;
+    if (declared.empty()) declared = DeclaredHtmlCharset(bytes);
+    Decoded decoded = Decode(bytes, declared);
+    doc.encoding = decoded.encoding;
+    if (LooksLikeHtml(decoded.text)) {
+      HtmlText page = HtmlToText(std::move(decoded.text));
+      decoded.text = std::move(page.text);
+      meta_date = page.published_on;
+      meta_publisher = page.publisher;
+      doc.html = true;
+    }
+    doc.text = std::move(decoded.text);
   }
-  doc.text = Normalize(std::move(decoded.text));
+  doc.text = Normalize(std::move(doc.text));
   const std::u32string& s = doc.text.chars;
 
   std::size_t en_chars = 0, zh_chars = 0;

@@ -127,16 +127,48 @@ class CharOfByte {
   std::vector<std::size_t> before_block_;
 };
 
+// The bytes of the file that bytes [begin, end) of the UTF-8 text gumbo reads came from:
+// the same bytes, `offset` on, for a page that is UTF-8 in the file; for a page decoded
+// from another encoding, those of the characters they encode.
+class FileBytes {
+ public:
+  explicit FileBytes(std::int64_t offset) : offset_(offset) {}
+  FileBytes(const CharOfByte& char_of_byte, const Origins& origin)
+      : char_of_byte_(&char_of_byte), origin_(&origin) {}
+
+  ByteRange operator()(std::size_t begin, std::size_t end) const {
+    if (!char_of_byte_)
+      return {offset_ + static_cast<std::int64_t>(begin), offset_ + static_cast<std::int64_t>(end)};
+    return {(*origin_)[(*char_of_byte_)(begin)].start, (*origin_)[(*char_of_byte_)(end - 1)].end};
+  }
+
+ private:
+  std::int64_t offset_ = 0;
+  const CharOfByte* char_of_byte_ = nullptr;
+  const Origins* origin_ = nullptr;
+};
+
+// The code point of valid UTF-8 at `i` (what gumbo gives back), moving `i` past it.
+char32_t NextChar(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+    c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return c;
+}
+
 struct Walker {
-  const MappedText& decoded;  // its origins; its characters are gumbo's by now
-  const CharOfByte& char_of_byte;
+  const FileBytes& file_bytes;
   MappedText out;
   int in_pre = 0;  // <pre> elements open around the text being read
+  // Where the piece being read stands in the text gumbo reads: its byte `p` is byte
+  // p - skipped + at of the page (`skipped`: the start tags that reopen it).
+  std::size_t at = 0, skipped = 0;
 
   ByteRange Origin(std::size_t buffer_begin, std::size_t buffer_end) const {
-    const std::size_t first = char_of_byte(buffer_begin);
-    const std::size_t last = char_of_byte(buffer_end - 1);
-    return {decoded.origin[first].start, decoded.origin[last].end};
+    return file_bytes(buffer_begin - skipped + at, buffer_end - skipped + at);
   }
 
   void Break() {
@@ -152,9 +184,10 @@ struct Walker {
   void Text(const GumboText& t) {
     const std::size_t base = t.start_pos.offset;
     const std::string_view raw(t.original_text.data, t.original_text.length);
-    const std::u32string decoded_text = FromUtf8(t.text);
+    const std::string_view text(t.text);
     std::size_t r = 0;
-    for (char32_t c : decoded_text) {
+    for (std::size_t k = 0; k < text.size();) {
+      const char32_t c = NextChar(text, k);
       if (r >= raw.size()) break;
       std::size_t len;
       if (c == '\n' && raw[r] == '\r') {
@@ -234,10 +267,112 @@ void Metas(const GumboNode* root, HtmlText& out) {
       [](const GumboNode*) {});
 }
 
+// gumbo records each parse error with a copy of its stack of open elements; nothing here
+// reads them, and on hostile markup they take far more memory than the page.
+const GumboOptions& ParseOptions() {
+  static const GumboOptions kOptions = [] {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    return options;
+  }();
+  return kOptions;
+}
+
+// One piece of a page as gumbo builds it, freed with this object.
+class Piece {
+ public:
+  Piece(const HtmlPieces& pieces, std::string_view utf8, std::size_t k) {
+    const std::size_t begin = k == 0 ? 0 : pieces.cuts[k - 1].at;
+    const std::size_t end = k < pieces.cuts.size() ? pieces.cuts[k].at : utf8.size();
+    at_ = begin;
+    std::string_view source = utf8.substr(begin, end - begin);
+    if (k > 0) {
+      // Behind the start tags that put the builder where the whole page had it: a copy of
+      // the piece, not of the page.
+      buffer_ = pieces.doctype + "<html><body>" + pieces.cuts[k - 1].reopen;
+      skipped_ = buffer_.size();
+      buffer_ += source;
+      source = buffer_;
+    }
+    output_ = gumbo_parse_with_options(&ParseOptions(), source.data(), source.size());
+  }
+  ~Piece() { gumbo_destroy_output(&ParseOptions(), output_); }
+  Piece(const Piece&) = delete;
+  Piece& operator=(const Piece&) = delete;
+
+  const GumboNode* root() const { return output_->root; }
+  std::size_t at() const { return at_; }
+  std::size_t skipped() const { return skipped_; }
+
+ private:
+  std::string buffer_;
+  GumboOutput* output_ = nullptr;
+  std::size_t at_ = 0, skipped_ = 0;
+};
+
+HtmlText ReadPage(std::string_view utf8, const FileBytes& file_bytes, std::size_t chars,
+                  std::size_t piece_bytes) {
+  if (HtmlNestingDepth(utf8, kMaxNesting) > kMaxNesting)
+    throw Error(ErrorCode::kInput, "the page nests its elements more than " +
+                                       std::to_string(kMaxNesting) +
+                                       " levels deep, past what Annals reads (or a browser nests)");
+  const HtmlPieces pieces = CutHtml(utf8, piece_bytes);
+  const std::size_t count = pieces.cuts.size() + 1;
+  HtmlText result;
+  Walker walker{file_bytes, {}};
+  // A page's text is no longer than the page (with room for what NFKC expands, as in
+  // DecodeUtf8); what is reserved and never written takes address space, not memory.
+  walker.out.chars.reserve(chars + chars / 64 + 16);
+  const auto read = [&](const Piece& piece) {
+    walker.at = piece.at();
+    walker.skipped = piece.skipped();
+  };
+  // The title line: the first <title>, which the first piece holds on most pages.
+  std::unique_ptr<Piece> kept;
+  for (std::size_t k = 0; k < count; ++k) {
+    auto piece = std::make_unique<Piece>(pieces, utf8, k);
+    if (const GumboNode* t = Find(piece->root(), GUMBO_TAG_TITLE)) {
+      read(*piece);
+      for (unsigned i = 0; i < t->v.element.children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(t->v.element.children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT) walker.Text(child->v.text);
+      }
+      walker.Break();
+      walker.out.Append('\n', {0, 0});
+      if (k == 0) kept = std::move(piece);
+      break;
+    }
+    if (k == 0) kept = std::move(piece);
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    std::unique_ptr<Piece> piece = k == 0 && kept ? std::move(kept) : nullptr;
+    if (!piece) piece = std::make_unique<Piece>(pieces, utf8, k);
+    read(*piece);
+    Metas(piece->root(), result);
+    const GumboNode* body = Find(piece->root(), GUMBO_TAG_BODY);
+    walker.Walk(body ? body : piece->root());
+  }
+  // The trees are gone: the text may be much shorter than the page, and is held for all of
+  // extraction.
+  std::u32string& chars_out = walker.out.chars;
+  const std::size_t room = chars_out.size() + chars_out.size() / 64 + 16;
+  if (chars_out.capacity() > room + chars_out.size() / 4) {
+    std::u32string fitted;
+    fitted.reserve(room);
+    fitted.assign(chars_out);
+    chars_out.swap(fitted);
+  }
+  result.text = std::move(walker.out);
+  return result;
+}
+
 }  // namespace
 
-bool LooksLikeHtml(const MappedText& decoded) {
-  std::string head = ToUtf8(std::u32string_view(decoded.chars).substr(0, 1024));
+bool LooksLikeHtml(std::string_view utf8) {
+  // The first 1024 characters.
+  std::size_t end = 0;
+  for (std::size_t chars = 0; end < utf8.size() && chars < 1024; ++chars) NextChar(utf8, end);
+  std::string head(utf8.substr(0, std::min(end, utf8.size())));
   for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::size_t i = 0;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
@@ -245,48 +380,24 @@ bool LooksLikeHtml(const MappedText& decoded) {
          head.find("<body") != std::string::npos;
 }
 
-HtmlText HtmlToText(MappedText decoded) {
+bool LooksLikeHtml(const MappedText& decoded) {
+  return LooksLikeHtml(ToUtf8(std::u32string_view(decoded.chars).substr(0, 1024)));
+}
+
+HtmlText HtmlToText(MappedText decoded, std::size_t piece_bytes) {
   // gumbo reads UTF-8: serialise the decoded text, remembering each byte's character. The
   // characters themselves are not needed past this: gumbo gives them back decoded.
   const std::string utf8 = ToUtf8(decoded.chars);
-  if (HtmlNestingDepth(utf8, kMaxNesting) > kMaxNesting)
-    throw Error(ErrorCode::kInput, "the page nests its elements more than " +
-                                       std::to_string(kMaxNesting) +
-                                       " levels deep, past what Annals reads (or a browser nests)");
   const CharOfByte char_of_byte(utf8);
   const std::size_t chars = decoded.size();
   std::u32string().swap(decoded.chars);  // an assignment would keep the buffer
-  // gumbo records each parse error with a copy of its stack of open elements; nothing here
-  // reads them, and on hostile markup they take far more memory than the page.
-  static const GumboOptions kOptions = [] {
-    GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0;
-    return options;
-  }();
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
-      gumbo_parse_with_options(&kOptions, utf8.data(), utf8.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kOptions, o); });
-  HtmlText result;
-  Metas(parsed->root, result);
-  Walker walker{decoded, char_of_byte, {}};
-  walker.out.chars.reserve(chars + 16);  // a page's text is no longer than the page...
-  // The title line: <title>, else the first <h1>.
-  if (const GumboNode* t = Find(parsed->root, GUMBO_TAG_TITLE)) {
-    for (unsigned i = 0; i < t->v.element.children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(t->v.element.children.data[i]);
-      if (child->type == GUMBO_NODE_TEXT) walker.Text(child->v.text);
-    }
-    walker.Break();
-    walker.out.Append('\n', {0, 0});
-  }
-  const GumboNode* body = Find(parsed->root, GUMBO_TAG_BODY);
-  walker.Walk(body ? body : parsed->root);
-  // ...but may be much shorter, and is held for all of extraction.
-  if (walker.out.chars.capacity() > walker.out.size() + walker.out.size() / 4)
-    walker.out.chars.shrink_to_fit();
-  walker.out.origin.ShrinkToFit();
-  result.text = std::move(walker.out);
-  return result;
+  return ReadPage(utf8, FileBytes(char_of_byte, decoded.origin), chars, piece_bytes);
+}
+
+HtmlText HtmlToText(std::string_view utf8, std::int64_t offset, std::size_t piece_bytes) {
+  std::size_t chars = 0;
+  for (char b : utf8) chars += (static_cast<unsigned char>(b) & 0xC0) != 0x80;
+  return ReadPage(utf8, FileBytes(offset), chars, piece_bytes);
 }
 
 }  // namespace annals::text

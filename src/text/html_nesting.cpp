@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -143,6 +144,20 @@ class NestingEstimate {
   std::size_t Deepest() const { return deepest_; }
   /// Inside <svg> or <math>, where no element's content is raw text.
   bool InForeign() const { return foreign_ > 0; }
+  /// When only containers are open (the elements of a page's layout: <div>, <section>,
+  /// lists...; no paragraph, table, form, furniture or formatting element, nothing foreign,
+  /// no formatting element to reopen), their start tags, outermost first, <html>, <head>
+  /// and <body> left out; otherwise nullopt.
+  std::optional<std::string> OpenContainers() const {
+    if (remembered_ > 0 || foreign_ > 0) return std::nullopt;
+    std::string tags;
+    for (const Open& e : open_) {
+      if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_HEAD || e.tag == GUMBO_TAG_BODY) continue;
+      if (!IsContainer(e.tag)) return std::nullopt;
+      tags += "<" + e.name + ">";
+    }
+    return tags;
+  }
 
   void Start(GumboTag tag, const std::string& name, std::string_view attributes,
              bool self_closing) {
@@ -212,6 +227,16 @@ class NestingEstimate {
   };
 
   static bool IsHeading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+  static bool IsContainer(GumboTag tag) {
+    switch (tag) {
+      case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+      case GUMBO_TAG_CENTER: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_SPAN:
+        return true;
+      default:
+        return false;
+    }
+  }
   static bool IsForeignRoot(GumboTag tag) { return tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH; }
   bool TopIs(GumboTag tag) const { return !open_.empty() && open_.back().tag == tag; }
 
@@ -308,14 +333,15 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-std::size_t HtmlNestingDepth(std::string_view html, std::size_t limit) {
-  // The tags of `html` in order; comments, doctypes and the text of scripts, styles and the
-  // like are skipped as the tokenizer skips them.
-  NestingEstimate estimate;
+// Reads the tags of `html` in order into `estimate`; comments, doctypes and the text of
+// scripts, styles and the like are skipped as the tokenizer skips them. `before_start(at,
+// tag)` runs before each start tag is counted, `at` the offset of its `<`; the scan stops
+// once `go_on()` is false.
+template <typename BeforeStart, typename GoOn>
+void ScanTags(std::string_view html, NestingEstimate& estimate, BeforeStart before_start,
+              GoOn go_on) {
   std::size_t i = 0;
-  while (estimate.Deepest() <= limit && (i = html.find('<', i)) != std::string_view::npos) {
+  while (go_on() && (i = html.find('<', i)) != std::string_view::npos) {
     if (html.compare(i, 4, "<!--") == 0) {
       // Ends at the first `-->` or `--!>`, the `--` possibly those of `<!--` (`<!-->`).
       const std::size_t plain = html.find("-->", i + 2), bang = html.find("--!>", i + 2);
@@ -330,7 +356,8 @@ std::size_t HtmlNestingDepth(std::string_view html, std::size_t limit) {
     const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
     const std::size_t name_begin = i + 1 + (end_tag ? 1 : 0);
     if (name_begin >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_begin]))) {
-      ++i;
+      // `</` and anything but a letter is a comment up to the next `>` (`</>` is nothing).
+      i = end_tag ? html.find('>', i) : i + 1;
       continue;
     }
     std::size_t name_end = name_begin;
@@ -353,11 +380,13 @@ std::size_t HtmlNestingDepth(std::string_view html, std::size_t limit) {
     if (close >= html.size()) break;
     const std::string name = Lower(html.substr(name_begin, name_end - name_begin));
     const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+    const std::size_t at = i;
     i = close + 1;
     if (end_tag) {
       estimate.End(tag, name);
       continue;
     }
+    before_start(at, tag);
     estimate.Start(tag, name, html.substr(name_end, close - name_end), html[close - 1] == '/');
     if (tag == GUMBO_TAG_PLAINTEXT) break;
     if (IsRawText(tag) && !estimate.InForeign()) {
@@ -366,7 +395,62 @@ std::size_t HtmlNestingDepth(std::string_view html, std::size_t limit) {
         if (Lower(html.substr(i + 2, name.size())) == name) break;
     }
   }
+}
+
+// Start tags of the blocks a page may be cut before: each begins a line of text, so the
+// pieces end and begin at a line break that the whole page has too.
+bool StartsPiece(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_HR: case GUMBO_TAG_PRE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view Doctype(std::string_view html) {
+  std::size_t i = 0;
+  while (true) {
+    while (i < html.size() && IsHtmlSpace(html[i])) ++i;
+    if (html.compare(i, 4, "<!--") != 0) break;
+    const std::size_t end = html.find("-->", i + 2);
+    if (end == std::string_view::npos) return {};
+    i = end + 3;
+  }
+  if (Lower(html.substr(i, 9)) != "<!doctype") return {};
+  const std::size_t close = html.find('>', i);
+  return close == std::string_view::npos ? std::string_view() : html.substr(i, close - i + 1);
+}
+
+}  // namespace
+
+std::size_t HtmlNestingDepth(std::string_view html, std::size_t limit) {
+  NestingEstimate estimate;
+  ScanTags(
+      html, estimate, [](std::size_t, GumboTag) {},
+      [&] { return estimate.Deepest() <= limit; });
   return estimate.Deepest();
+}
+
+HtmlPieces CutHtml(std::string_view html, std::size_t piece_bytes) {
+  HtmlPieces pieces;
+  pieces.doctype = std::string(Doctype(html));
+  NestingEstimate estimate;
+  std::size_t piece_start = 0;
+  ScanTags(
+      html, estimate,
+      [&](std::size_t at, GumboTag tag) {
+        if (at - piece_start < piece_bytes || !StartsPiece(tag)) return;
+        std::optional<std::string> open = estimate.OpenContainers();
+        if (!open) return;
+        pieces.cuts.push_back({at, std::move(*open)});
+        piece_start = at;
+      },
+      [] { return true; });
+  return pieces;
 }
 
 }  // namespace annals::text

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace annals::text {
 
@@ -13,5 +15,26 @@ namespace annals::text {
 /// closes) counts the deeper reading, so that no markup hides its depth. Stops once past
 /// `limit`: one pass over `html`, each step bounded by `limit`.
 std::size_t HtmlNestingDepth(std::string_view html, std::size_t limit);
+
+/// A place to cut a page: before the start tag of a block, where only containers are open
+/// (see CutHtml).
+struct HtmlCut {
+  std::size_t at = 0;  ///< Offset of the block's `<`.
+  std::string reopen;  ///< Start tags of the containers open there, outermost first.
+};
+
+/// A long page as pieces that an HTML parser can build one at a time: the piece from cut
+/// k on, read behind `doctype`, `<html><body>` and `cuts[k].reopen`, builds the elements
+/// and text that the whole page builds there, with the same line breaks around them.
+struct HtmlPieces {
+  std::string doctype;        ///< The page's own `<!DOCTYPE ...>`, if it opens with one.
+  std::vector<HtmlCut> cuts;  ///< In order; the first piece runs from 0 to the first cut.
+};
+
+/// Where to cut `html` (UTF-8) into pieces of at least `piece_bytes`: at places where the
+/// tree builder is in the body with only layout containers open (<div>, <section>, lists;
+/// no paragraph, table, form, furniture, formatting or foreign element), before a block.
+/// A page that never gets there (one open <table> around everything) is one piece.
+HtmlPieces CutHtml(std::string_view html, std::size_t piece_bytes);
 
 }  // namespace annals::text

@@ -44,8 +44,13 @@ ByteRange Origins::operator[](std::size_t i) const {
   return RangeIn(*(after - 1), i);
 }
 
+ByteRange Origins::Take(std::size_t i) {
+  while (runs_.size() > 1 && runs_[1].first <= i) runs_.pop_front();
+  return RangeIn(runs_.front(), i);
+}
+
 ByteRange Origins::Cursor::operator[](std::size_t i) {
-  const std::vector<Run>& runs = origins_.runs_;
+  const std::deque<Run>& runs = origins_.runs_;
   while (run_ + 1 < runs.size() && runs[run_ + 1].first <= i) ++run_;
   return RangeIn(runs[run_], i);
 }

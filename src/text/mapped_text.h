@@ -2,8 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
-#include <vector>
 
 namespace annals::text {
 
@@ -17,7 +17,8 @@ struct ByteRange {
 /// after character onto consecutive bytes of one width (ASCII; Chinese in UTF-8), or
 /// several characters onto the same bytes (an NFKC expansion, a line break of no bytes),
 /// so the ranges are kept as runs: a run of any length costs 16 bytes, and a text of one
-/// script a few runs in all, where one range a character would cost 16 bytes each.
+/// script a few runs in all, where one range a character would cost 16 bytes each. The
+/// runs are kept in blocks, so that a long text's runs grow without being copied.
 class Origins {
  public:
   /// Appends the range of the next character. Throws Error(kInput) past 2^32 - 1
@@ -31,8 +32,11 @@ class Origins {
   ByteRange back() const { return (*this)[size_ - 1]; }
   /// How many runs hold the ranges: what they cost, 16 bytes each.
   std::size_t Runs() const { return runs_.size(); }
-  void ReserveRuns(std::size_t runs) { runs_.reserve(runs); }
-  void ShrinkToFit() { runs_.shrink_to_fit(); }
+  /// The range of character `i`, forgetting the runs of the characters before it: for
+  /// reading the ranges once, in order, while those of a new text are made, in the room of
+  /// one. After it, only characters from `i` on may be asked for.
+  /// REQUIRES: i < size(), and i not less than the position of the previous call.
+  ByteRange Take(std::size_t i);
 
   /// Reads ranges at non-decreasing positions in amortised constant time.
   class Cursor {
@@ -58,7 +62,7 @@ class Origins {
   static constexpr std::uint32_t kShared = 0x80000000u;
   static ByteRange RangeIn(const Run& run, std::size_t i);
 
-  std::vector<Run> runs_;
+  std::deque<Run> runs_;
   std::size_t size_ = 0;
 };
 

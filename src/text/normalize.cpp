@@ -2,8 +2,10 @@
 // rewrites the text in place, so that normalising holds one copy of the text, not one a step.
 #include "text/normalize.h"
 
+#include <algorithm>
 #include <deque>
 #include <utility>
+#include <vector>
 
 #include "text/unicode.h"
 
@@ -17,28 +19,21 @@ namespace {
 // LastWritten() or remember what was read.
 class Rewriter {
  public:
-  explicit Rewriter(MappedText& text) : text_(text), read_(text.origin) {
-    // About as many runs as the text had: a vector that doubles would hold twice that.
-    origin_.ReserveRuns(text.origin.Runs() + text.origin.Runs() / 16 + 16);
-  }
+  // The text's origins are read once, in order, and given back as they are read.
+  explicit Rewriter(MappedText& text) : text_(text), read_(std::move(text.origin)) {}
   Rewriter(const Rewriter&) = delete;
   Rewriter& operator=(const Rewriter&) = delete;
 
   const std::u32string& chars() const { return text_.chars; }
   // Writes `c` with the bytes of character `i`, the one being read. REQUIRES: `i` does not
   // decrease from call to call.
-  void Put(char32_t c, std::size_t i) {
-    origin_.push_back(read_[i]);
-    while (!waiting_.empty() && written_ <= i) {
-      text_.chars[written_++] = waiting_.front();
-      waiting_.pop_front();
-    }
-    if (waiting_.empty() && written_ <= i)
-      text_.chars[written_++] = c;
-    else
-      waiting_.push_back(c);
-  }
+  void Put(char32_t c, std::size_t i) { Write(c, read_.Take(i), i); }
   void Keep(std::size_t i) { Put(text_.chars[i], i); }
+  // Writes `c` with no bytes, where those of character `i` begin. Same REQUIRES as Put.
+  void Insert(char32_t c, std::size_t i) {
+    const std::int64_t at = read_.Take(i).start;
+    Write(c, {at, at}, i);
+  }
   // The last character written, or 0 before the first.
   char32_t LastWritten() const {
     if (!waiting_.empty()) return waiting_.back();
@@ -56,8 +51,21 @@ class Rewriter {
   }
 
  private:
+  // What is written goes over characters already read (up to `i`); the rest waits.
+  void Write(char32_t c, ByteRange from, std::size_t i) {
+    origin_.push_back(from);
+    while (!waiting_.empty() && written_ <= i) {
+      text_.chars[written_++] = waiting_.front();
+      waiting_.pop_front();
+    }
+    if (waiting_.empty() && written_ <= i)
+      text_.chars[written_++] = c;
+    else
+      waiting_.push_back(c);
+  }
+
   MappedText& text_;
-  Origins::Cursor read_;
+  Origins read_;
   Origins origin_;
   std::size_t written_ = 0;
   std::deque<char32_t> waiting_;
@@ -167,6 +175,38 @@ void FoldSpaces(MappedText& text) {
   out.Finish();
 }
 
+// A line too long to read at once (a page's text run together, no paragraph ends) becomes
+// lines of at most kMaxLineChars, each ended where a sentence begins, or failing one (a run
+// that SentenceBounds could not cut) after kMaxLineChars characters.
+void BreakLongLines(MappedText& text) {
+  const std::u32string_view s(text.chars);
+  std::vector<std::size_t> breaks;  // the characters a line break goes before
+  for (std::size_t begin = 0; begin < s.size();) {
+    const std::size_t end = std::min(s.find(U'\n', begin), s.size());
+    for (std::size_t b = begin; end - b > kMaxLineChars;) {
+      const auto sentences = SentenceBounds(s.substr(b, kMaxLineChars));
+      std::size_t cut = b + (sentences.size() > 1 ? sentences.back().first : 0);
+      if (cut == b) cut = b + kMaxLineChars;
+      breaks.push_back(cut);
+      b = cut;
+    }
+    begin = end + 1;
+  }
+  if (breaks.empty()) return;
+  Rewriter out(text);
+  const std::size_t n = text.size();
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = out.chars()[i];  // read before the break is written over it
+    if (next < breaks.size() && breaks[next] == i) {
+      out.Insert('\n', i);
+      ++next;
+    }
+    out.Put(c, i);
+  }
+  out.Finish();
+}
+
 }  // namespace
 
 MappedText Normalize(MappedText text) {
@@ -174,6 +214,7 @@ MappedText Normalize(MappedText text) {
   DropPinyin(text);
   FoldSpaces(text);
   RepairLigatures(text);
+  BreakLongLines(text);
   return text;
 }
 

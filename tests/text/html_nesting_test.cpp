@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using annals::text::HtmlNestingDepth;
 
@@ -78,4 +79,27 @@ TEST_CASE("counting stops once past the limit", "[text][html]") {
   CHECK(depth > 512);
   CHECK(depth < 520);
   CHECK(HtmlNestingDepth(Repeat("<div>", 300) + Repeat("</div>", 300), 512) == 300);
+}
+
+TEST_CASE("a page is cut before a block where only layout containers are open", "[text][html]") {
+  using annals::text::CutHtml;
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>t</title></head><body><div id=main><section>"
+      "<p>one</p><p>two</p></section><table><tr><td><p>in a cell</p></td></tr></table>"
+      "<b><p>bold</p></b><ul><li>item</li></ul><!-- <p>comment</p> --><p>three</p></div>";
+  const auto pieces = CutHtml(page, 1);
+  CHECK(pieces.doctype == "<!DOCTYPE html>");
+  std::vector<std::string> cuts;
+  for (const auto& c : pieces.cuts) cuts.push_back(page.substr(c.at, 7) + " " + c.reopen);
+  // Not inside the table or the bold element, nor at the comment's <p>; a list item is a
+  // block with its list open.
+  CHECK(cuts == std::vector<std::string>{"<div id ", "<sectio <div>", "<p>one< <div><section>",
+                                         "<p>two< <div><section>", "<table> <div>",
+                                         "<ul><li <div>", "<li>ite <div><ul>", "<p>thre <div>"});
+  // Pieces of at least the size asked for.
+  const auto fewer = CutHtml(page, 100);
+  REQUIRE_FALSE(fewer.cuts.empty());
+  for (std::size_t i = 1; i < fewer.cuts.size(); ++i)
+    CHECK(fewer.cuts[i].at - fewer.cuts[i - 1].at >= 100);
+  CHECK(CutHtml(page, page.size()).cuts.empty());
 }

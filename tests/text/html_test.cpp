@@ -3,6 +3,7 @@
 
 #include "text/decode.h"
 #include "text/html.h"
+#include "text/html_nesting.h"
 #include "annals/error.h"
 #include "text/mapped_text.h"
 
@@ -150,4 +151,63 @@ TEST_CASE("Decode detects encodings and reports bad sequences", "[text][decode]"
   CHECK(DeclaredHtmlCharset("<html><head><meta charset=\"gb2312\">") == "gb2312");
   CHECK(DeclaredHtmlCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">") == "big5");
   CHECK(DeclaredHtmlCharset("<p>no meta</p>").empty());
+}
+
+namespace {
+
+// Everything a reading of a page gives, to compare two readings.
+std::string Reading(const HtmlText& h) {
+  std::string out = ToUtf8(h.text.chars) + "|" + h.publisher + "|" +
+                    (h.published_on ? h.published_on->ToString() : "") + "|";
+  for (std::size_t i = 0; i < h.text.size(); ++i)
+    out += std::to_string(h.text.origin[i].start) + "-" + std::to_string(h.text.origin[i].end) + ",";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a page built a piece at a time reads as the whole page", "[text][html]") {
+  // Layout containers around blocks (where pieces begin), and what a piece must not begin
+  // inside: tables, lists items, <pre>, formatting elements, furniture, comments and
+  // scripts holding tags, foreign content; a second <title> in the body, and a misnested
+  // formatting element, after which no piece begins.
+  const std::string body =
+      Repeat("<div class=\"wrap\"><section><p>Examplecity has 12 partner cities &amp; 3 "
+             "ports.</p><div><h2>Trade</h2>text in the div<p>Exports rose 5%.</p></div>"
+             "<table><tr><td>Sister city<td>Since 1985</table><ul><li>one<li>two &lt;b&gt;"
+             "</ul><pre>\nline one\nline two</pre><p>a <b>bold</b> word</p>"
+             "<nav><p>Menu</p></nav><!-- <p>comment</p> --><script>var s = '<p>x</p>';"
+             "</script><svg><p>in svg</p></svg><p>第一段：长春市有70个友好城市。</p>"
+             "<span><p>in a span</p></span></section></div>\n",
+             40) +
+      "<title>a title in the body</title><p>last paragraph</p><b>bold <p>across</b> two</p>" +
+      Repeat("<div><p>after</p></div>", 50);
+  const std::string page =
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Examplecity news</title>"
+      "<meta name=\"publishdate\" content=\"2019-01-24\"><meta name=\"author\" content=\"EFAO\">"
+      "</head><body>" + body + "</body></html>";
+  REQUIRE(annals::text::CutHtml(page, 200).cuts.size() > 40);
+  const std::string whole = Reading(HtmlToText(page, 0, page.size()));
+  CHECK(whole.find("Examplecity news\n") == 0);
+  CHECK(whole.find("2019-01-24") != std::string::npos);
+  for (const std::size_t piece : {1, 200, 1000, 5000}) {
+    INFO("pieces of " << piece << " bytes");
+    CHECK(Reading(HtmlToText(page, 0, piece)) == whole);
+    CHECK(Reading(HtmlToText(DecodeUtf8(page), piece)) == whole);
+  }
+  // A page whose title comes late, and one with none.
+  const std::string late = "<html><body>" + body + "</body></html>";
+  CHECK(Reading(HtmlToText(late, 0, 300)) == Reading(HtmlToText(late, 0, late.size())));
+  const std::string untitled = "<html><body>" + Repeat("<div><p>A paragraph.</p></div>", 500) + "</body></html>";
+  CHECK(Reading(HtmlToText(untitled, 0, 300)) == Reading(HtmlToText(untitled, 0, untitled.size())));
+}
+
+TEST_CASE("a page in UTF-8 maps its text to the bytes of the file past a byte-order mark",
+          "[text][html]") {
+  const std::string page = "<html><body><p>Examplecity has 12 partners.</p></body></html>";
+  const HtmlText h = HtmlToText(std::string_view(page), 3);
+  const std::size_t twelve = h.text.chars.find(U"12");
+  REQUIRE(twelve != std::u32string::npos);
+  CHECK(h.text.origin[twelve].start == static_cast<std::int64_t>(page.find("12")) + 3);
+  CHECK(Reading(h) == Reading(HtmlToText(DecodeUtf8("\xEF\xBB\xBF" + page))));
 }

@@ -110,3 +110,20 @@ TEST_CASE("a long text in another encoding maps each character to its own bytes"
     at += w;
   }
 }
+
+TEST_CASE("origins taken in order give the ranges appended", "[text][origins]") {
+  Origins o;
+  std::vector<ByteRange> ranges;
+  std::int64_t at = 0;
+  for (int i = 0; i < 10000; ++i) {
+    const std::int64_t width = i % 7 == 0 ? 0 : 1 + i % 3;
+    ranges.push_back({at, at + width});
+    o.push_back(ranges.back());
+    at += width;
+  }
+  const std::size_t runs = o.Runs();
+  bool same = true;
+  for (std::size_t i = 0; i < ranges.size(); i += 1 + i % 2) same = same && Same(o.Take(i), ranges[i]);
+  CHECK(same);
+  CHECK(o.Runs() < runs);  // those read are given back
+}

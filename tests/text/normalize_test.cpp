@@ -176,3 +176,40 @@ TEST_CASE("Normalize keeps origins increasing and within the file", "[text][norm
 TEST_CASE("Normalize keeps real words that end in fi", "[text][normalize]") {
   CHECK(Normalized("free wifi access in the hall") == "free wifi access in the hall");
 }
+
+TEST_CASE("Normalize breaks a line too long to read at once where a sentence begins",
+          "[text][normalize]") {
+  std::string line;
+  for (int i = 0; line.size() < 3 * annals::text::kMaxLineChars; ++i)
+    line += "Examplecity signed agreement number " + std::to_string(i) + " with a partner. ";
+  const std::string text = "Title\n" + line + "\nA short line.\n";
+  const MappedText t = NormalizedText(text);
+  std::u32string joined;
+  std::size_t lines = 0, longest = 0;
+  for (std::size_t begin = 0; begin < t.size();) {
+    const std::size_t end = std::min(t.chars.find(U'\n', begin), t.size());
+    longest = std::max(longest, end - begin);
+    ++lines;
+    if (begin > 6 && end < t.size() - 14) {
+      // Each piece of the long line starts a sentence; its break maps to no bytes, where
+      // the sentence's bytes begin.
+      CHECK(ToUtf8(t.chars.substr(begin, 24)) == "Examplecity signed agree");
+      if (begin > 6 + 1 && t.chars[begin - 1] == '\n' && t.chars[begin - 2] == ' ')
+        CHECK(t.origin[begin - 1].start == t.origin[begin - 1].end);
+    }
+    begin = end + 1;
+  }
+  CHECK(lines >= 5);
+  CHECK(longest <= annals::text::kMaxLineChars);
+  // Nothing else changes: the text without the breaks is the line, each character at its bytes.
+  std::size_t byte = 6;
+  bool same = true;
+  for (std::size_t i = 6; i < t.size() && byte < 6 + line.size(); ++i) {
+    if (t.origin[i].start == t.origin[i].end) continue;
+    same = same && t.origin[i].start == static_cast<std::int64_t>(byte) &&
+           static_cast<char>(t.chars[i]) == text[byte];
+    ++byte;
+  }
+  CHECK(same);
+  CHECK(byte == 6 + line.size());
+}
