@@ -48,6 +48,12 @@ std::int64_t ParseWholeNumber(const std::string& option, const std::string& valu
 std::string ParseName(const std::string& option, const std::string& value,
                       const std::string& what);
 
+/// Adds the options of the commands that read bulletin files (`ingest`, `sync`):
+/// -j/--jobs, --collection (described by `collection_help`) and --max-bytes. The
+/// variables must outlive the parse.
+void AddFileReadingOptions(CLI::App& command, int& jobs, std::string& collection,
+                           std::int64_t& max_bytes, const std::string& collection_help);
+
 // Each subcommand registers its options and its action in its own file.
 void RegisterIngest(CLI::App& app, const Globals& globals);
 void RegisterQuery(CLI::App& app, const Globals& globals);

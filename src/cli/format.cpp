@@ -496,15 +496,6 @@ json RunCountsJson(const RunCounts& n) {
           {"claims_closed", n.claims_closed}};
 }
 
-std::string RunCountsText(const RunCounts& n) {
-  return std::to_string(n.files_seen) + " files: " + std::to_string(n.files_new) + " new, " +
-         std::to_string(n.files_changed) + " changed, " + std::to_string(n.files_unchanged) +
-         " unchanged, " + std::to_string(n.files_removed) + " removed, " +
-         std::to_string(n.files_failed) + " failed; " + std::to_string(n.files_reextracted) +
-         " re-extracted; claims: " + std::to_string(n.claims_added) + " added, " +
-         std::to_string(n.claims_closed) + " closed";
-}
-
 namespace {
 
 json RunJson(const RunInfo& r) {
@@ -584,7 +575,7 @@ void PrintRunDetail(std::ostream& out, const RunDetail& detail, Format format) {
       << "started:   " << r.started_at << "\n"
       << "finished:  " << (r.finished_at ? *r.finished_at : "-") << "\n"
       << "extractor: " << Printable(r.extractor_version) << "\n"
-      << "counts:    " << RunCountsText(r.counts) << "\n";
+      << "counts:    " << r.counts.Text() << "\n";
   if (r.state != RunState::kCompleted && !r.message.empty())
     out << "message:   " << Printable(r.message) << "\n";
   if (rows.empty()) {

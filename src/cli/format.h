@@ -27,9 +27,8 @@ void PrintClaims(std::ostream& out, const std::function<void(const ClaimVisitor&
                  Format format);
 /// A sync's or re-extraction's outcome for one file, as a JSON object.
 nlohmann::json SyncFileJson(const SyncFileResult& file);
-/// A run's counts as a JSON object, and as a line for people.
+/// A run's counts as a JSON object.
 nlohmann::json RunCountsJson(const RunCounts& counts);
-std::string RunCountsText(const RunCounts& counts);
 /// The run listing (`annals runs`), and one run with its files (`annals runs --id N`).
 void PrintRuns(std::ostream& out, const std::vector<RunInfo>& runs, Format format);
 void PrintRunDetail(std::ostream& out, const RunDetail& detail, Format format);

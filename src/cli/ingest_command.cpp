@@ -43,15 +43,10 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
       "(revised and removed bulletins), use `annals sync`.\n\n"
       "Example:\n  annals ingest seeds/\n  annals --db /var/lib/annals.db ingest bulletin.txt");
   cmd->add_option("paths", opts->paths, "Bulletin files or folders")->required();
-  cmd->add_option_function<std::string>(
-         "--max-bytes",
-         [opts](const std::string& v) {
-           opts->ingest.max_file_bytes =
-               ParseWholeNumber("--max-bytes", v, 1, std::numeric_limits<std::int64_t>::max());
-         },
-         "Reject files larger than this many bytes")
-      ->type_name("BYTES")
-      ->default_str(std::to_string(opts->ingest.max_file_bytes));
+  AddFileReadingOptions(*cmd, opts->ingest.jobs, opts->ingest.collection,
+                        opts->ingest.max_file_bytes,
+                        "The collection the documents belong to (default: the folder's name; "
+                        "for a file given alone, its folder's)");
   cmd->add_option_function<std::string>(
          "--busy-timeout",
          [opts](const std::string& v) {
@@ -62,22 +57,6 @@ void RegisterIngest(CLI::App& app, const Globals& globals) {
          "stops")
       ->type_name("MS")
       ->default_str(std::to_string(opts->ingest.busy_timeout_ms));
-  cmd->add_option_function<std::string>(
-         "-j,--jobs",
-         [opts](const std::string& v) {
-           opts->ingest.jobs = static_cast<int>(ParseWholeNumber("--jobs", v, 1, 256));
-         },
-         "Files read and extracted at once (one writer writes them in order)")
-      ->type_name("N")
-      ->default_str("1");
-  cmd->add_option_function<std::string>(
-         "--collection",
-         [opts](const std::string& v) {
-           opts->ingest.collection = ParseName("--collection", v, "a collection name");
-         },
-         "The collection the documents belong to (default: the folder's name; for a file "
-         "given alone, its folder's)")
-      ->type_name("NAME");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems");
   cmd->callback([opts, &globals] {
     Tally tally;

@@ -1,6 +1,7 @@
 // Option values of the CLI: each is checked in full, and a bad one is a usage error that
 // names the option and the value and says what is accepted.
 #include <charconv>
+#include <limits>
 #include <string>
 
 #include "annals/error.h"
@@ -69,6 +70,34 @@ std::string ParseName(const std::string& option, const std::string& value,
   if (value.empty())
     throw Error(ErrorCode::kUsage, option + ": empty; give " + what + ", or leave the option out");
   return value;
+}
+
+void AddFileReadingOptions(CLI::App& command, int& jobs, std::string& collection,
+                           std::int64_t& max_bytes, const std::string& collection_help) {
+  command
+      .add_option_function<std::string>(
+          "-j,--jobs",
+          [&jobs](const std::string& v) { jobs = static_cast<int>(ParseWholeNumber("--jobs", v, 1, 256)); },
+          "Files read and extracted at once (one writer writes them in order)")
+      ->type_name("N")
+      ->default_str(std::to_string(jobs));
+  command
+      .add_option_function<std::string>(
+          "--collection",
+          [&collection](const std::string& v) {
+            collection = ParseName("--collection", v, "a collection name");
+          },
+          collection_help)
+      ->type_name("NAME");
+  command
+      .add_option_function<std::string>(
+          "--max-bytes",
+          [&max_bytes](const std::string& v) {
+            max_bytes = ParseWholeNumber("--max-bytes", v, 1, std::numeric_limits<std::int64_t>::max());
+          },
+          "Reject files larger than this many bytes")
+      ->type_name("BYTES")
+      ->default_str(std::to_string(max_bytes));
 }
 
 }  // namespace annals::cli

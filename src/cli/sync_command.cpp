@@ -2,7 +2,6 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
-#include <limits>
 
 #include "annals/error.h"
 #include "cli/command.h"
@@ -63,7 +62,7 @@ void RunLogged(const Globals& globals, WriteJob& job, bool reextract) {
   const SyncReport report = reextract ? db->Reextract(job.sync) : db->Sync(job.folder, job.sync);
   const RunCounts& n = report.counts;
   std::string summary = (job.sync.dry_run ? "dry run, nothing written: " : "run " + std::to_string(report.run_id) + ": ") +
-                        RunCountsText(n);
+                        n.Text();
   if (!job.sync.dry_run && !n.Wrote()) summary += "; the database is unchanged";
   if (job.log.format == LogFormat::kJson) {
     nlohmann::json j = RunCountsJson(n);
@@ -79,17 +78,6 @@ void RunLogged(const Globals& globals, WriteJob& job, bool reextract) {
     throw Error(ErrorCode::kInput, std::to_string(n.files_failed) +
                                        " file(s) failed and were skipped (listed above); the "
                                        "others are written");
-}
-
-void AddJobsOption(CLI::App& cmd, WriteJob& job) {
-  cmd.add_option_function<std::string>(
-         "-j,--jobs",
-         [&job](const std::string& v) {
-           job.sync.jobs = static_cast<int>(ParseWholeNumber("--jobs", v, 1, 256));
-         },
-         "Files read and extracted at once (one writer writes them in order)")
-      ->type_name("N")
-      ->default_str("1");
 }
 
 }  // namespace
@@ -120,23 +108,9 @@ void RegisterSync(CLI::App& app, const Globals& globals) {
   cmd->add_flag("--allow-empty", job->sync.allow_empty,
                 "Withdraw every document when the folder holds no bulletin (without it such a "
                 "run withdraws nothing: the folder may not be mounted)");
-  cmd->add_option_function<std::string>(
-         "--collection",
-         [job](const std::string& v) {
-           job->sync.collection = ParseName("--collection", v, "a collection name");
-         },
-         "The collection the folder's documents belong to (default: the folder's name)")
-      ->type_name("NAME");
-  AddJobsOption(*cmd, *job);
-  cmd->add_option_function<std::string>(
-         "--max-bytes",
-         [job](const std::string& v) {
-           job->sync.max_file_bytes =
-               ParseWholeNumber("--max-bytes", v, 1, std::numeric_limits<std::int64_t>::max());
-         },
-         "Fail files larger than this many bytes")
-      ->type_name("BYTES")
-      ->default_str(std::to_string(job->sync.max_file_bytes));
+  AddFileReadingOptions(*cmd, job->sync.jobs, job->sync.collection, job->sync.max_file_bytes,
+                        "The collection the folder's documents belong to (default: the "
+                        "folder's name)");
   AddLogOptions(*cmd, job->log);
   cmd->callback([job, &globals] {
     job->sync.command = globals.command_line;

@@ -19,6 +19,15 @@ void RunCounts::Add(const SyncFileResult& file) {
   claims_closed += file.claims_closed;
 }
 
+std::string RunCounts::Text() const {
+  return std::to_string(files_seen) + " files: " + std::to_string(files_new) + " new, " +
+         std::to_string(files_changed) + " changed, " + std::to_string(files_unchanged) +
+         " unchanged, " + std::to_string(files_removed) + " removed, " +
+         std::to_string(files_failed) + " failed; " + std::to_string(files_reextracted) +
+         " re-extracted; claims: " + std::to_string(claims_added) + " added, " +
+         std::to_string(claims_closed) + " closed";
+}
+
 const char* RunStateName(RunState state) {
   switch (state) {
     case RunState::kRunning: return "running";

@@ -8,14 +8,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <set>
 
 #include "annals/error.h"
 #include "extract/extractor.h"
 #include "ingest/in_order.h"
 #include "ingest/reading.h"
 #include "ingest/write.h"
-#include "text/unicode.h"
 
 namespace annals::ingest {
 namespace {
@@ -30,19 +29,10 @@ std::vector<FileToRead> Expand(const std::vector<std::string>& paths, const std:
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      const fs::path root = fs::absolute(p).lexically_normal();
-      const std::string name = collection.empty() ? CollectionOfFolder(p) : collection;
-      std::vector<FileToRead> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
-           it.increment(ec))
-        if (it->is_regular_file(ec) && IsBulletinFile(it->path().string()))
-          found.push_back({it->path().string(), name,
-                           fs::absolute(it->path()).lexically_normal().lexically_relative(root).generic_string(),
-                           {}});
+      std::vector<FileToRead> found =
+          ListFolder(p, collection.empty() ? CollectionOfFolder(p) : collection, ec);
       if (ec) report.files.push_back({p, IngestFileResult::Status::kRejected, 0,
                                       p + ": cannot read the folder: " + ec.message()});
-      std::sort(found.begin(), found.end(),
-                [](const FileToRead& a, const FileToRead& b) { return a.path < b.path; });
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(p, ec)) {
       const fs::path absolute = fs::absolute(p).lexically_normal();
@@ -98,20 +88,13 @@ IngestReport IngestPaths(store::Store& store, const std::vector<std::string>& pa
 
   // What is stored of the collections the files belong to, so that unchanged files are
   // known without extracting them, on any thread.
-  std::map<std::pair<std::string, std::string>, store::CurrentVersion> stored;
-  std::map<std::string, bool> loaded;
-  for (const auto& f : files) {
-    if (loaded[f.collection]) continue;
-    loaded[f.collection] = true;
-    for (auto& v : store.CurrentVersions(f.collection)) {
-      if (v.stat) stored.emplace(std::make_pair(v.collection, "file:" + v.stat->path), v);
-      stored.emplace(std::make_pair(v.collection, v.key), std::move(v));
-    }
-  }
+  KnownVersions known_versions;
+  std::set<std::string> loaded;
+  for (const auto& f : files)
+    if (loaded.insert(f.collection).second) known_versions.Add(store.CurrentVersions(f.collection));
   const auto candidate = [&](const FileToRead& f) -> std::optional<store::CurrentVersion> {
-    for (const std::string& key : {"file:" + f.relative, f.relative})
-      if (auto it = stored.find({f.collection, key}); it != stored.end()) return it->second;
-    return std::nullopt;
+    const store::CurrentVersion* known = known_versions.Candidate(f.collection, f.relative);
+    return known ? std::optional<store::CurrentVersion>(*known) : std::nullopt;
   };
 
   std::optional<std::int64_t> run;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +14,6 @@
 #include "extract/extractor.h"
 #include "text/decode.h"
 #include "text/document.h"
-#include "text/mapped_text.h"
 #include "text/unicode.h"
 
 namespace annals::ingest {
@@ -115,25 +115,7 @@ Reading ReadBulletin(const std::string& bytes, const std::optional<std::string>&
   const extract::Extraction extraction = extract::Extract(doc, r.published, [&](extract::Draft&& d) {
     if (d.begin >= d.end || d.end > doc.text.size()) return;  // untraceable: not stored
     if (d.subject.empty()) return;  // whose figure it is is unknown: not stored
-    const text::ByteRange span = doc.text.BytesOf(d.begin, d.end);
-    Claim c;
-    c.kind = d.kind;
-    c.subject = std::move(d.subject);
-    c.metric = std::move(d.metric);
-    c.partner_class = d.partner_class;
-    c.value = d.value;
-    c.value_min = d.value_min;
-    c.value_max = d.value_max;
-    c.qualifier = d.qualifier;
-    c.unit = std::move(d.unit);
-    c.object = std::move(d.object);
-    c.object_country = std::move(d.object_country);
-    c.relation = d.relation;
-    c.valid = d.valid;
-    c.lang = std::move(d.lang);
-    c.rule = std::move(d.rule);
-    c.span = {static_cast<std::int64_t>(span.start), static_cast<std::int64_t>(span.end)};
-    r.claims.Add(c);
+    r.claims.Add(d, doc.text.BytesOf(d.begin, d.end));
   });
   r.warnings = doc.warnings;
   r.warnings.insert(r.warnings.end(), extraction.warnings.begin(), extraction.warnings.end());
@@ -176,6 +158,45 @@ std::string CollectionOfFolder(const std::string& folder) {
   return name.empty() ? "/" : name;
 }
 
+std::vector<FileToRead> ListFolder(const std::string& folder, const std::string& collection,
+                                   std::error_code& error) {
+  std::vector<FileToRead> files;
+  const fs::path root = fs::absolute(folder).lexically_normal();
+  for (auto it = fs::recursive_directory_iterator(root, error); !error && it != fs::end(it);
+       it.increment(error)) {
+    std::error_code type_error;
+    if (!it->is_regular_file(type_error) || !IsBulletinFile(it->path().string())) continue;
+    FileToRead f;
+    f.collection = collection;
+    f.relative = it->path().lexically_relative(root).generic_string();
+    f.path = (fs::path(folder) / f.relative).lexically_normal().string();
+    files.push_back(std::move(f));
+  }
+  std::sort(files.begin(), files.end(),
+            [](const FileToRead& a, const FileToRead& b) { return a.relative < b.relative; });
+  return files;
+}
+
+void KnownVersions::Add(std::vector<store::CurrentVersion> versions) {
+  for (auto& v : versions) {
+    const store::CurrentVersion& stored = versions_.emplace_back(std::move(v));
+    by_key_[{stored.collection, stored.key}] = &stored;
+    if (stored.stat) by_file_[{stored.collection, stored.stat->path}] = &stored;
+  }
+}
+
+const store::CurrentVersion* KnownVersions::Candidate(const std::string& collection,
+                                                      const std::string& relative) const {
+  if (auto it = by_file_.find({collection, relative}); it != by_file_.end()) return it->second;
+  return ByKey(collection, relative);
+}
+
+const store::CurrentVersion* KnownVersions::ByKey(const std::string& collection,
+                                                  const std::string& key) const {
+  const auto it = by_key_.find({collection, key});
+  return it == by_key_.end() ? nullptr : it->second;
+}
+
 bool StatFile(const std::string& path, const std::string& relative, store::FileStat& stat) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return false;
@@ -187,11 +208,11 @@ bool StatFile(const std::string& path, const std::string& relative, store::FileS
   return true;
 }
 
-void PendingClaims::Add(const Claim& c) {
-  claims_.push_back({c.span.start, c.span.end, c.valid, c.value, c.value_min, c.value_max, c.kind,
-                     c.partner_class, c.qualifier, c.relation, Word(c.subject), Word(c.metric),
-                     Word(c.unit), Word(c.object), Word(c.object_country), Word(c.lang),
-                     Word(c.rule)});
+void PendingClaims::Add(const extract::Draft& d, const text::ByteRange& span) {
+  claims_.push_back({static_cast<std::int64_t>(span.start), static_cast<std::int64_t>(span.end),
+                     d.valid, d.value, d.value_min, d.value_max, d.kind, d.partner_class,
+                     d.qualifier, d.relation, Word(d.subject), Word(d.metric), Word(d.unit),
+                     Word(d.object), Word(d.object_country), Word(d.lang), Word(d.rule)});
 }
 
 Claim PendingClaims::Get(std::size_t i, const std::string& bytes, const std::string& encoding,

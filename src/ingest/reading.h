@@ -5,15 +5,19 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <vector>
 
 #include "annals/claim.h"
 #include "annals/sync.h"
+#include "extract/draft.h"
 #include "store/store.h"
+#include "text/mapped_text.h"
 
 namespace annals::ingest {
 
@@ -34,6 +38,28 @@ struct FileToRead {
   store::FileStat stat;    ///< At the walk (path = relative).
 };
 
+/// The bulletin files under `folder` (recursively), as documents of `collection`, sorted
+/// by their path inside it; each `path` is the folder as the caller named it joined with
+/// that. `error` is set if the walk stopped part way (the files found so far are given).
+std::vector<FileToRead> ListFolder(const std::string& folder, const std::string& collection,
+                                   std::error_code& error);
+
+/// What is stored of some collections: their current versions, found by document key, or
+/// by the file that held them at the last walk.
+class KnownVersions {
+ public:
+  void Add(std::vector<store::CurrentVersion> versions);
+  /// The version `relative` probably holds: the one its file held at the last walk, else
+  /// the one keyed by that path (a sidecar's source_uri may still say otherwise).
+  const store::CurrentVersion* Candidate(const std::string& collection, const std::string& relative) const;
+  const store::CurrentVersion* ByKey(const std::string& collection, const std::string& key) const;
+  const std::deque<store::CurrentVersion>& all() const { return versions_; }
+
+ private:
+  std::deque<store::CurrentVersion> versions_;  // stable addresses for the indexes
+  std::map<std::pair<std::string, std::string>, const store::CurrentVersion*> by_key_, by_file_;
+};
+
 /// The size and modification time of `path` and of its sidecar; false if it cannot be
 /// read.
 bool StatFile(const std::string& path, const std::string& relative, store::FileStat& stat);
@@ -43,7 +69,7 @@ bool StatFile(const std::string& path, const std::string& relative, store::FileS
 /// its words (subject, metric, unit, rule...) as indexes into the few the bulletin uses.
 class PendingClaims {
  public:
-  void Add(const Claim& c);
+  void Add(const extract::Draft& d, const text::ByteRange& span);
   std::size_t size() const { return claims_.size(); }
   /// Claim `i` with the bulletin's own wording, from `bytes` read in `encoding`, as its
   /// quote (in UTF-8, whatever the file's encoding), on record from `published`.

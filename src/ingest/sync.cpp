@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <deque>
 #include <set>
 
 #include "annals/error.h"
@@ -22,27 +22,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The bulletin files of `folder`, sorted by their path inside it.
+// The bulletin files of `folder`; a walk that stopped part way must not read as files
+// that disappeared.
 std::vector<FileToRead> Walk(const std::string& folder, const std::string& collection) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
     throw Error(ErrorCode::kInput, folder + ": not a folder" + (ec ? ": " + ec.message() : ""));
-  std::vector<FileToRead> files;
-  const fs::path root = fs::absolute(folder).lexically_normal();
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it); it.increment(ec)) {
-    std::error_code type_ec;
-    if (!it->is_regular_file(type_ec) || !IsBulletinFile(it->path().string())) continue;
-    FileToRead f;
-    f.collection = collection;
-    f.relative = it->path().lexically_relative(root).generic_string();
-    f.path = (fs::path(folder) / f.relative).lexically_normal().string();  // as the caller named it
-    files.push_back(std::move(f));
-  }
-  // A walk that stopped part way must not read as files that disappeared.
+  std::vector<FileToRead> files = ListFolder(folder, collection, ec);
   if (ec) throw Error(ErrorCode::kInput, folder + ": cannot read the folder: " + ec.message() +
                                              "; nothing was changed");
-  std::sort(files.begin(), files.end(),
-            [](const FileToRead& a, const FileToRead& b) { return a.relative < b.relative; });
   return files;
 }
 
@@ -96,20 +84,10 @@ class RunRecord {
 
   SyncReport Finish() {
     if (id_) {
-      store_.FinishRun(id_, store::RunStatus::kCompleted, Now(), Summary(), counts_);
+      store_.FinishRun(id_, store::RunStatus::kCompleted, Now(), counts_.Text(), counts_);
       finished_ = true;
     }
     return {id_, counts_, files_};
-  }
-
-  std::string Summary() const {
-    const RunCounts& n = counts_;
-    return std::to_string(n.files_seen) + " files: " + std::to_string(n.files_new) + " new, " +
-           std::to_string(n.files_changed) + " changed, " + std::to_string(n.files_unchanged) +
-           " unchanged, " + std::to_string(n.files_removed) + " removed, " +
-           std::to_string(n.files_failed) + " failed, " + std::to_string(n.files_reextracted) +
-           " re-extracted; claims " + std::to_string(n.claims_added) + " added, " +
-           std::to_string(n.claims_closed) + " closed";
   }
 
  private:
@@ -149,17 +127,11 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
   const Timestamp now = Now();
   RunRecord run(store, options, now);
 
-  // What is stored, by the document's key and by the file its last walk saw.
-  const std::vector<store::CurrentVersion> stored = store.CurrentVersions(collection);
-  std::map<std::string, const store::CurrentVersion*> by_key, by_file;
-  for (const auto& v : stored) {
-    by_key[v.key] = &v;
-    if (v.stat) by_file[v.stat->path] = &v;
-  }
-  const auto candidate = [&](const std::string& relative) -> const store::CurrentVersion* {
-    if (auto it = by_file.find(relative); it != by_file.end()) return it->second;
-    if (auto it = by_key.find(relative); it != by_key.end()) return it->second;
-    return nullptr;
+  KnownVersions known_versions;
+  known_versions.Add(store.CurrentVersions(collection));
+  const std::deque<store::CurrentVersion>& stored = known_versions.all();
+  const auto candidate = [&](const std::string& relative) {
+    return known_versions.Candidate(collection, relative);
   };
 
   std::set<std::string> seen;  // keys of the documents whose file is there
@@ -217,7 +189,7 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
           run.Tell({file.file.path, file.key, FileOutcome::kUnchanged}, known->document_id);
         } else if (run.dry()) {
           seen.insert(file.key);
-          const bool exists = by_key.count(file.key) != 0;
+          const bool exists = known_versions.ByKey(collection, file.key) != nullptr;
           SyncFileResult r{file.file.path, file.key, exists ? FileOutcome::kChanged : FileOutcome::kNew};
           r.claims_added = static_cast<std::int64_t>(file.claims.size());
           run.Tell(r, std::nullopt);
@@ -254,7 +226,7 @@ SyncReport SyncFolder(store::Store& store, const std::string& folder, const Sync
     });
     ReextractOutdated(store, store.CurrentVersions(collection), run, now);
   } else {
-    ReextractOutdated(store, stored, run, now);
+    ReextractOutdated(store, {stored.begin(), stored.end()}, run, now);
   }
   SyncReport report = run.Finish();
   if (looks_unmounted)
